@@ -1,0 +1,154 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Section, TitleList } from '@/components/site/article-list';
+import { Breadcrumb } from '@/components/site/breadcrumb';
+import { FontSizeSwitch } from '@/components/site/font-size-switch';
+import { m } from '@/components/site/messages';
+import { RichText } from '@/components/site/rich-text';
+import { ShareTools } from '@/components/site/share-tools';
+import { getNeighbours, getPublicArticle, getRelated, getViewCount } from '@/db/queries/articles';
+import { columnAncestry, getColumns, getSiteSettings } from '@/db/queries/site';
+import { formatByline, formatCredits } from '@/domain/byline';
+import { formatDateTime } from '@/domain/format';
+import { env } from '@/lib/env';
+import { qrDataUri } from '@/lib/qr';
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+async function load(rawId: string) {
+  if (!/^\d{1,9}$/.test(rawId)) return null;
+  return getPublicArticle(Number(rawId));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const a = await load((await params).id);
+  if (!a) return {};
+  const url = `/articles/${a.id}`;
+  return {
+    title: a.title,
+    description: a.summary || undefined,
+    alternates: { canonical: url },
+    openGraph: {
+      type: 'article',
+      title: a.title,
+      description: a.summary || undefined,
+      url,
+      publishedTime: a.publishedAt,
+      modifiedTime: a.updatedAt,
+      images: a.cover ? [{ url: a.cover.src, width: a.cover.width, height: a.cover.height }] : undefined,
+    },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await load((await params).id);
+  if (!article) notFound();
+  const shareUrl = new URL(`/articles/${article.id}`, env().SITE_URL).toString();
+  const [settings, columns, neighbours, related, views, qr] = await Promise.all([
+    getSiteSettings(),
+    getColumns(),
+    getNeighbours(article.id, article.columnId, article.publishedAt),
+    getRelated(article.id, article.columnId, article.teamId, 6),
+    getViewCount(article.id),
+    qrDataUri(shareUrl),
+  ]);
+  const column = columns.find((c) => c.id === article.columnId);
+  const trail = column ? columnAncestry(columns, column).map((c) => ({ label: c.name, href: `/columns/${c.slug}` })) : [];
+  const byline = formatByline(settings.shortName, article.reporters);
+  const credits = formatCredits({ teamName: article.teamName, creditText: article.creditText, editorName: article.editorName });
+
+  return (
+    <div className="article-shell space-y-4">
+      <Breadcrumb trail={[...trail, { label: article.title }]} />
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-12 md:gap-6">
+        <article className="print-plain rounded bg-white px-4 py-5 shadow-sm md:col-span-8 md:px-8 md:py-8">
+          <header className="border-b border-line pb-4 text-center">
+            <h1 className="font-serif text-2xl leading-snug font-bold md:text-[1.875rem]">{article.title}</h1>
+            {article.subtitle && <p className="mt-2 text-base text-muted md:text-lg">{article.subtitle}</p>}
+            <p className="mt-3 flex flex-wrap justify-center gap-x-4 gap-y-1 text-sm text-muted">
+              <span>
+                {m.author}:{article.author}
+              </span>
+              {article.source && (
+                <span>
+                  {m.source}:{article.source}
+                </span>
+              )}
+              <span>
+                {m.publishedAt}:<time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt)}</time>
+              </span>
+              <span>
+                {m.views}:<span className="tabular-nums">{views}</span>
+              </span>
+            </p>
+          </header>
+          <div className="no-print mt-3 flex justify-end">
+            <FontSizeSwitch />
+          </div>
+          {article.summary && (
+            <p className="mt-4 rounded bg-gray-50 px-4 py-3 text-sm leading-relaxed text-muted">
+              <strong className="text-ink">导语:</strong>
+              {article.summary}
+            </p>
+          )}
+          <div className="mt-5">
+            <RichText doc={article.body} lead={<strong className="font-semibold">{byline}</strong>} />
+          </div>
+          {credits.length > 0 && (
+            <div className="mt-6 space-y-1 text-right text-sm text-muted md:text-base">
+              {credits.map((c) => (
+                <p key={c}>{c}</p>
+              ))}
+            </div>
+          )}
+          {/* Counts the view without JS and without making this page uncacheable. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src={`/api/views/${article.id}`} alt="" width={1} height={1} className="pointer-events-none absolute h-px w-px opacity-0" aria-hidden />
+
+          <nav aria-label="上一篇/下一篇" className="no-print mt-8 space-y-1 border-t border-line pt-4 text-sm">
+            <p className="flex items-baseline gap-1">
+              <span className="shrink-0 text-muted">{m.prev}:</span>
+              {neighbours.prev ? (
+                <Link href={`/articles/${neighbours.prev.id}`} rel="prev" className="py-1 hover:text-brand">
+                  {neighbours.prev.title}
+                </Link>
+              ) : (
+                <span className="py-1">{m.none}</span>
+              )}
+            </p>
+            <p className="flex items-baseline gap-1">
+              <span className="shrink-0 text-muted">{m.next}:</span>
+              {neighbours.next ? (
+                <Link href={`/articles/${neighbours.next.id}`} rel="next" className="py-1 hover:text-brand">
+                  {neighbours.next.title}
+                </Link>
+              ) : (
+                <span className="py-1">{m.none}</span>
+              )}
+            </p>
+          </nav>
+
+          <section aria-label={m.share} className="no-print mt-6 flex flex-col gap-4 rounded bg-gray-50 p-4 sm:flex-row sm:items-center">
+            {/* eslint-disable-next-line @next/next/no-img-element -- server-generated SVG */}
+            <img src={qr} alt={`${m.scanToRead}:${shareUrl}`} width={112} height={112} className="h-28 w-28 self-center bg-white" />
+            <div className="min-w-0 flex-1 space-y-2">
+              <p className="text-sm font-medium">{m.scanToRead}</p>
+              <p className="text-xs break-all text-muted">{shareUrl}</p>
+              <ShareTools url={shareUrl} labels={{ copy: m.copyLink, copied: m.copied, failed: m.copyFailed, print: m.print }} />
+            </div>
+          </section>
+        </article>
+        <aside className="no-print space-y-4 md:col-span-4">
+          {related.length > 0 && (
+            <Section title={m.related}>
+              <TitleList items={related} />
+            </Section>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

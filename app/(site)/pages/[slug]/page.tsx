@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Breadcrumb } from '@/components/site/breadcrumb';
+import { m } from '@/components/site/messages';
+import { RichText } from '@/components/site/rich-text';
+import { getPage } from '@/db/queries/site';
+import { formatDate } from '@/domain/format';
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+const validSlug = (s: string) => /^[a-z0-9-]{1,64}$/.test(s);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const page = validSlug(slug) ? await getPage(slug) : null;
+  return page ? { title: page.title, alternates: { canonical: `/pages/${page.slug}` } } : {};
+}
+
+export default async function StaticPage({ params }: Props) {
+  const { slug } = await params;
+  const page = validSlug(slug) ? await getPage(slug) : null;
+  if (!page) notFound();
+  return (
+    <div className="space-y-4">
+      <Breadcrumb trail={[{ label: page.title }]} />
+      <article className="mx-auto max-w-3xl rounded bg-white px-4 py-6 shadow-sm md:px-10 md:py-10">
+        <h1 className="mb-6 border-b-2 border-brand pb-3 text-2xl font-bold">{page.title}</h1>
+        <RichText doc={page.body} />
+        <p className="mt-8 text-right text-xs text-muted">
+          {m.lastUpdated}:{formatDate(page.updatedAt)}
+        </p>
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { m } from './messages';
+
+export interface NavItem {
+  slug: string;
+  name: string;
+}
+
+export function SiteHeader({
+  siteName,
+  slogan,
+  nav,
+  current,
+}: {
+  siteName: string;
+  slogan: string;
+  nav: NavItem[];
+  current?: string;
+}) {
+  return (
+    <header className="no-print bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:bg-white focus:p-3">
+        {m.skipToContent}
+      </a>
+      <div className="border-b border-line bg-brand-soft text-xs text-brand-dark">
+        <p className="mx-auto max-w-6xl truncate px-4 py-1.5">{slogan}</p>
+      </div>
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4 md:py-6">
+        <Link href="/" className="flex items-baseline gap-3">
+          <span className="font-serif text-3xl font-bold tracking-wide text-brand md:text-4xl">{siteName}</span>
+        </Link>
+      </div>
+      <nav aria-label={m.nav} className="bg-brand">
+        <ul className="scrollbar-none mx-auto flex max-w-6xl overflow-x-auto px-2 text-[15px] text-white">
+          <li className="shrink-0">
+            <Link
+              href="/"
+              aria-current={current === '' ? 'page' : undefined}
+              className="block px-3 py-3 font-medium hover:bg-brand-dark aria-[current=page]:bg-brand-dark md:px-4"
+            >
+              {m.home}
+            </Link>
+          </li>
+          {nav.map((c) => (
+            <li key={c.slug} className="shrink-0">
+              <Link
+                href={`/columns/${c.slug}`}
+                aria-current={current === c.slug ? 'page' : undefined}
+                className="block px-3 py-3 hover:bg-brand-dark aria-[current=page]:bg-brand-dark md:px-4"
+              >
+                {c.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,393 @@
+import { count, eq, sql } from 'drizzle-orm';
+import sharp from 'sharp';
+import type { Db } from '@/db';
+import {
+  articleStats,
+  articles,
+  columns,
+  comments,
+  events,
+  media,
+  pages,
+  regions,
+  revisions,
+  siteSettings,
+  teams,
+  userColumnScopes,
+  users,
+  type Media,
+  type NewArticle,
+} from '@/db/schema';
+import type { ArticleStatus } from '@/domain/workflow';
+import { rt, type BlockNode, type RichTextDoc } from '@/domain/rich-text';
+import { mediaUrl } from '@/domain/media';
+import { receiptCode } from '@/domain/receipt';
+import type { Role } from '@/domain/roles';
+import { hashPassword } from '@/lib/password';
+import { ingestImage } from '@/services/media-ingest';
+import type { Storage } from '@/lib/storage';
+import {
+  SEED_ARTICLES,
+  SEED_COLUMNS,
+  SEED_PAGES,
+  SEED_REGIONS,
+  SEED_TEAMS,
+  type SeedArticle,
+  type SeedBlock,
+  type SeedRegion,
+} from './seed-content';
+
+/**
+ * Demo content written for this project: columns, a region tree with teams, one user of
+ * every role, 60+ published articles with photos, and articles in every other state.
+ */
+
+export const DEMO_PASSWORD = 'minsheng-demo';
+
+export const DEMO_USERS: { username: string; displayName: string; role: Role; team?: number; phone: string }[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'admin', phone: '13800000000' },
+  { username: 'chief', displayName: '周总编', role: 'chief_editor', phone: '13800000001' },
+  { username: 'editor', displayName: '李编辑', role: 'editor', phone: '13800000002' },
+  { username: 'reporter1', displayName: '阿依古丽·买买提', role: 'contributor', team: 0, phone: '13800000003' },
+  { username: 'reporter2', displayName: '王建军', role: 'contributor', team: 1, phone: '13800000004' },
+];
+
+/** Ids of articles in known states, for tests and for people trying the demo. */
+export interface SeedManifest {
+  published: number[];
+  byState: Record<string, number>;
+  scheduledPast: number;
+  expired: number;
+  /** A published article with a team credit, a photo and neighbours on both sides. */
+  withTeam: number;
+  columns: Record<string, number>;
+  teams: string[];
+}
+
+export async function hasContent(db: Db): Promise<boolean> {
+  const [a] = await db.select({ n: count() }).from(columns);
+  const [b] = await db.select({ n: count() }).from(users);
+  return (a?.n ?? 0) > 0 || (b?.n ?? 0) > 0;
+}
+
+/** A small deterministic PRNG so every seed run makes the same site. */
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A landscape-like placeholder photo (sky, sun, hills, fields), varied by index. */
+export async function placeholderPhoto(i: number, width = 1600, height = 900): Promise<Buffer> {
+  const hue = (i * 47) % 360;
+  const sky = `hsl(${(hue + 200) % 360} 60% 72%)`;
+  const sky2 = `hsl(${(hue + 180) % 360} 55% 88%)`;
+  const hill = `hsl(${(hue + 90) % 360} 35% 38%)`;
+  const hill2 = `hsl(${(hue + 110) % 360} 40% 48%)`;
+  const field = `hsl(${(hue + 60) % 360} 55% 55%)`;
+  const sunX = 200 + ((i * 233) % 1200);
+  const stripes = Array.from({ length: 8 }, (_, k) => {
+    const y = 640 + k * 34;
+    return `<rect x="0" y="${y}" width="${width}" height="16" fill="hsl(${(hue + 40 + k * 6) % 360} 50% ${45 + (k % 2) * 8}%)"/>`;
+  }).join('');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 1600 900">
+  <defs><linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${sky}"/><stop offset="1" stop-color="${sky2}"/></linearGradient></defs>
+  <rect width="1600" height="900" fill="url(#s)"/>
+  <circle cx="${sunX}" cy="190" r="70" fill="hsl(45 95% 70%)" opacity="0.9"/>
+  <polygon points="0,560 220,380 420,520 640,300 900,520 1120,340 1380,500 1600,360 1600,900 0,900" fill="${hill}"/>
+  <polygon points="0,620 300,500 560,610 820,470 1100,600 1400,480 1600,560 1600,900 0,900" fill="${hill2}"/>
+  <rect x="0" y="630" width="1600" height="270" fill="${field}"/>${stripes}
+  <rect x="${300 + (i % 5) * 220}" y="560" width="120" height="80" fill="hsl(20 30% 92%)"/>
+  <polygon points="${290 + (i % 5) * 220},560 ${360 + (i % 5) * 220},515 ${430 + (i % 5) * 220},560" fill="hsl(0 55% 45%)"/>
+</svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+}
+
+function blocksToDoc(blocks: SeedBlock[], photos: Media[]): { doc: RichTextDoc; cover: Media | null } {
+  let cover: Media | null = null;
+  const content: BlockNode[] = blocks.map((b) => {
+    if ('p' in b) return rt.p(b.p);
+    if ('h2' in b) return rt.h2(b.h2);
+    if ('quote' in b) return rt.quote(b.quote);
+    if ('list' in b) return rt.list(Boolean(b.ordered), b.list);
+    const photo = photos[b.image % photos.length]!;
+    cover ??= photo;
+    return rt.image({ src: mediaUrl(photo.storageKey), width: photo.width, height: photo.height, caption: b.caption, alt: b.caption, mediaId: photo.id });
+  });
+  return { doc: rt.doc(...content), cover };
+}
+
+/** Extra short reports built from the teams' routine work, so columns have depth. */
+function routineReports(rand: () => number): SeedArticle[] {
+  const activities = [
+    ['开展春耕备耕技术培训', '工作队邀请农技人员走进田间地头,围绕良种选择、测土配方施肥和病虫害防治进行现场讲解。'],
+    ['组织村民参加夜校学习', '夜校开设国家通用语言、法律常识和实用技能课程,村民按照水平分班学习,出勤率保持在九成以上。'],
+    ['走访慰问困难群众', '队员们带着米、面、油等生活物资逐户走访,详细了解群众生产生活中的实际困难并登记在册。'],
+    ['推进庭院经济发展', '工作队指导农户利用房前屋后空地种植蔬菜、发展小型养殖,让小庭院变成增收的“小银行”。'],
+    ['开展义诊进村活动', '县人民医院医生在村委会设点,为村民免费测量血压血糖、讲解慢性病防治知识。'],
+    ['举办就业招聘专场', '招聘会吸引周边企业提供岗位200余个,现场达成就业意向的村民有40多人。'],
+    ['整治村容村貌', '工作队组织党员和群众清理沟渠、拆除残垣断壁,村道两旁新栽树苗,环境焕然一新。'],
+    ['宣讲惠民政策', '宣讲员用群众听得懂的语言解读医疗保险、养老保险和产业扶持政策,现场解答群众提问。'],
+  ] as const;
+  const columnsFor = ['xiaxiang', 'minsheng', 'xiangcun-chanye', 'xiangcun-renju'];
+  const out: SeedArticle[] = [];
+  for (let k = 0; k < 24; k++) {
+    const [act, para] = activities[k % activities.length]!;
+    const team = k % SEED_TEAMS.length;
+    const t = SEED_TEAMS[team]!;
+    out.push({
+      column: columnsFor[k % columnsFor.length]!,
+      title: `${t.villageName}${act}`,
+      summary: `${t.shortName}近日${act.replace(/^开展|^组织|^举办|^推进/, '')},${para.slice(0, 30)}。`,
+      author: k % 3 === 0 ? '' : t.shortName,
+      source: '民生网',
+      reporters: [{ name: ['马晓燕', '努尔江·艾力', '陈思远', '古丽米热·阿布都'][k % 4]!, role: k % 2 ? 'correspondent' : 'reporter' }],
+      team,
+      editor: ['李编辑', '赵文静'][k % 2]!,
+      daysAgo: 3 + Math.floor(rand() * 380),
+      blocks: [
+        { p: `${t.shortName}${para.replace(/^工作队/, '')}` },
+        { h2: '群众参与热情高' },
+        { p: `活动现场气氛热烈,不少村民主动提问、相互交流。大家表示,这样的活动实实在在,解决了生产生活中的具体问题,希望今后多组织。` },
+        ...(k % 2 === 0 ? [{ image: k % 12, caption: `${t.villageName}村民参加活动现场` } as SeedBlock] : []),
+        { p: `下一步,工作队将结合村情实际,持续跟踪服务,把各项惠民举措落到实处,让群众的获得感成色更足。` },
+      ],
+    });
+  }
+  return out;
+}
+
+export interface SeedOptions {
+  storage?: Storage;
+  /** Fewer photos for fast test databases. */
+  photoCount?: number;
+  log?: (msg: string) => void;
+}
+
+export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedManifest> {
+  const log = opts.log ?? (() => {});
+  const rand = prng(20261129);
+  const now = Date.now();
+  const daysAgo = (d: number, hour = 10) => new Date(now - d * 86_400_000 - hour * 3_600_000 + Math.floor(rand() * 3_600_000));
+
+  await db.insert(siteSettings).values({
+    id: 1,
+    siteName: '民生网',
+    shortName: '民生网',
+    slogan: '倾听百姓心声 服务民生发展 — 关注基层,记录乡村变化',
+    copyrightHolder: '民生网编辑部(演示)',
+    copyrightSince: 2014,
+    icpNumber: '新ICP备00000000号-1',
+    psbNumber: '新公网安备 65010000000000号',
+    footerLinks: [
+      { label: '网站首页', href: '/' },
+      ...SEED_PAGES.map((p) => ({ label: p.title, href: `/pages/${p.slug}` })),
+    ],
+  });
+
+  // Region tree and teams.
+  const villageIds = new Map<string, number>();
+  const insertRegion = async (r: SeedRegion, parentId: number | null, parentPath: string, sort: number) => {
+    const [row] = await db.insert(regions).values({ name: r.name, level: r.level, parentId, sort }).returning({ id: regions.id });
+    const path = `${parentPath}${row!.id}/`;
+    await db.update(regions).set({ path }).where(eq(regions.id, row!.id));
+    if (r.level === 'village') villageIds.set(r.name, row!.id);
+    for (const [i, c] of (r.children ?? []).entries()) await insertRegion(c, row!.id, path, i);
+  };
+  for (const [i, r] of SEED_REGIONS.entries()) await insertRegion(r, null, '/', i);
+  const teamRows = await db
+    .insert(teams)
+    .values(SEED_TEAMS.map((t) => ({ name: t.name, shortName: t.shortName, regionId: villageIds.get(t.villageName)! })))
+    .returning();
+
+  // Columns (parents first).
+  const columnIds: Record<string, number> = {};
+  for (const [i, c] of SEED_COLUMNS.entries()) {
+    const [row] = await db
+      .insert(columns)
+      .values({
+        slug: c.slug,
+        name: c.name,
+        description: c.description,
+        reviewStages: c.reviewStages,
+        parentId: c.parentSlug ? columnIds[c.parentSlug] : null,
+        showOnHome: c.showOnHome ?? !c.parentSlug,
+        showInNav: !c.parentSlug,
+        sort: i,
+      })
+      .returning({ id: columns.id });
+    columnIds[c.slug] = row!.id;
+  }
+
+  // Users of every role.
+  const userIds: Record<string, number> = {};
+  for (const u of DEMO_USERS) {
+    const [row] = await db
+      .insert(users)
+      .values({
+        username: u.username,
+        displayName: u.displayName,
+        phone: u.phone,
+        role: u.role,
+        teamId: u.team != null ? teamRows[u.team]!.id : null,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+      })
+      .returning({ id: users.id });
+    userIds[u.username] = row!.id;
+  }
+  // A second editor limited to two columns, to show editor scopes.
+  const [scoped] = await db
+    .insert(users)
+    .values({ username: 'editor2', displayName: '赵文静', phone: '13800000005', role: 'editor', passwordHash: await hashPassword(DEMO_PASSWORD) })
+    .returning({ id: users.id });
+  await db.insert(userColumnScopes).values([
+    { userId: scoped!.id, columnId: columnIds.xiangcun! },
+    { userId: scoped!.id, columnId: columnIds.tupian! },
+  ]);
+  const teamMember = (team: number | undefined) => (team === 1 ? userIds.reporter2! : team === 0 ? userIds.reporter1! : userIds.editor!);
+
+  // Photos.
+  const photoCount = opts.photoCount ?? 12;
+  const photos: Media[] = [];
+  for (let i = 0; i < photoCount; i++) {
+    photos.push(await ingestImage(db, await placeholderPhoto(i), { caption: `示例图片 ${i + 1}`, alt: `示例风景图片 ${i + 1}`, storage: opts.storage, uploadedBy: userIds.editor }));
+  }
+  log(`  ${photos.length} photos generated`);
+
+  // Published articles.
+  const all = [...SEED_ARTICLES, ...routineReports(rand)].sort((a, b) => b.daysAgo - a.daysAgo);
+  const manifest: SeedManifest = { published: [], byState: {}, scheduledPast: 0, expired: 0, withTeam: 0, columns: columnIds, teams: teamRows.map((t) => t.name) };
+
+  const insertArticle = async (a: SeedArticle, status: ArticleStatus, extra: Partial<NewArticle> = {}) => {
+    const { doc, cover } = blocksToDoc(a.blocks, photos);
+    const publishedAt = ['published', 'scheduled', 'unpublished'].includes(status) ? daysAgo(a.daysAgo, Math.floor(rand() * 12)) : null;
+    const author = teamMember(a.team);
+    const [row] = await db
+      .insert(articles)
+      .values({
+        columnId: columnIds[a.column]!,
+        title: a.title,
+        subtitle: a.subtitle ?? '',
+        summary: a.summary,
+        body: doc,
+        coverMediaId: cover?.id ?? null,
+        author: a.author ?? '',
+        reporters: a.reporters,
+        teamId: a.team != null ? teamRows[a.team]!.id : null,
+        source: a.source ?? '',
+        editorName: status === 'published' || status === 'scheduled' ? a.editor : '',
+        editorId: status === 'published' ? userIds.editor : null,
+        status,
+        publishedAt,
+        publishAt: publishedAt,
+        receiptCode: receiptCode('MS'),
+        createdBy: author,
+        updatedBy: author,
+        createdAt: publishedAt ? new Date(publishedAt.getTime() - 86_400_000) : daysAgo(a.daysAgo),
+        updatedAt: publishedAt ?? daysAgo(a.daysAgo),
+        submittedAt: status === 'draft' ? null : daysAgo(a.daysAgo + 1),
+        ...extra,
+      })
+      .returning({ id: articles.id, publishedAt: articles.publishedAt });
+    const id = row!.id;
+    await db.insert(revisions).values({ articleId: id, version: 1, title: a.title, subtitle: a.subtitle ?? '', summary: a.summary, body: doc, authorId: author, note: '初稿' });
+    const ev = (action: string, from: ArticleStatus | null, to: ArticleStatus, actorId: number, reason = '') =>
+      ({ articleId: id, actorId, action, fromStatus: from, toStatus: to, reason, createdAt: row!.publishedAt ?? new Date() });
+    if (status === 'published') {
+      await db.insert(events).values([
+        ev('submit', 'draft', 'submitted', author),
+        ev('claim', 'submitted', 'in_review', userIds.editor!),
+        ev('approve', 'in_review', 'approved', userIds.editor!),
+        ev('publish', 'approved', 'published', userIds.editor!),
+      ]);
+    }
+    return id;
+  };
+
+  for (const a of all) manifest.published.push(await insertArticle(a, 'published'));
+  log(`  ${manifest.published.length} published articles`);
+
+  const [withTeam] = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(sql`${articles.teamId} is not null and ${articles.coverMediaId} is not null and ${articles.columnId} = ${columnIds.xiaxiang!}`)
+    .orderBy(sql`${articles.publishedAt} desc`)
+    .offset(1)
+    .limit(1);
+  manifest.withTeam = withTeam!.id;
+
+  // Home-page curation and pins.
+  const withCover = await db
+    .select({ id: articles.id, columnId: articles.columnId })
+    .from(articles)
+    .where(sql`${articles.coverMediaId} is not null and ${articles.status} = 'published'`)
+    .orderBy(sql`${articles.publishedAt} desc`)
+    .limit(10);
+  const newest = await db.select({ id: articles.id }).from(articles).orderBy(sql`${articles.publishedAt} desc`).limit(12);
+  if (withCover[0]) await db.update(articles).set({ headlineRank: 1 }).where(eq(articles.id, withCover[0].id));
+  for (const [i, a] of withCover.slice(1, 5).entries()) await db.update(articles).set({ slideRank: i + 1 }).where(eq(articles.id, a.id));
+  for (const [i, a] of newest.slice(2, 8).entries()) await db.update(articles).set({ recommendRank: i + 1 }).where(eq(articles.id, a.id));
+  for (const slug of ['tongzhi', 'zhengce']) {
+    const [oldest] = await db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(eq(articles.columnId, columnIds[slug]!))
+      .orderBy(sql`${articles.publishedAt} asc`)
+      .limit(1);
+    if (oldest) await db.update(articles).set({ pinRank: 1 }).where(eq(articles.id, oldest.id));
+  }
+
+  // View counts.
+  await db.insert(articleStats).values(manifest.published.map((id) => ({ articleId: id, views: 30 + Math.floor(rand() * rand() * 6000) })));
+
+  // Articles in every non-public state, from the teams' and editors' point of view.
+  const sample = (i: number): SeedArticle => {
+    const base = SEED_ARTICLES[i % SEED_ARTICLES.length]!;
+    return { ...base, title: `${base.title.slice(0, 20)}(${['草稿', '待审', '审核', '退改', '待发', '定时', '未采用', '撤稿', '过期', '已到时'][i % 10]}稿)`, team: i % 2, daysAgo: 0 };
+  };
+  const future = new Date(now + 7 * 86_400_000);
+  const states: [string, ArticleStatus, Partial<NewArticle>][] = [
+    ['draft', 'draft', {}],
+    ['submitted', 'submitted', {}],
+    ['in_review', 'in_review', {}],
+    ['changes_requested', 'changes_requested', {}],
+    ['approved', 'approved', {}],
+    ['scheduled', 'scheduled', { publishAt: future, publishedAt: future }],
+    ['rejected', 'rejected', {}],
+    ['unpublished', 'unpublished', {}],
+  ];
+  for (const [i, [key, status, extra]] of states.entries()) {
+    const id = await insertArticle(sample(i), status, extra);
+    manifest.byState[key] = id;
+    if (status === 'changes_requested') {
+      await db.insert(events).values({ articleId: id, actorId: userIds.editor, action: 'request_changes', fromStatus: 'in_review', toStatus: 'changes_requested', reason: '请补充活动参与人数和具体时间,并附一张现场照片。' });
+      await db.insert(comments).values({ articleId: id, authorId: userIds.editor, body: '第二段数据请与村委会核实后再提交。' });
+    }
+    if (status === 'rejected') {
+      await db.insert(events).values({ articleId: id, actorId: userIds.editor, action: 'reject', fromStatus: 'in_review', toStatus: 'rejected', reason: '内容与本站已发稿件重复,不予采用。' });
+    }
+  }
+  // Published but past its expiry (never visible), and scheduled whose time has come (visible).
+  manifest.expired = await insertArticle(sample(8), 'published', { unpublishAt: new Date(now - 3_600_000) });
+  manifest.scheduledPast = await insertArticle(sample(9), 'scheduled', { publishAt: new Date(now - 3_600_000), publishedAt: new Date(now - 3_600_000) });
+  manifest.published.push(manifest.scheduledPast);
+
+  // Static pages.
+  for (const [i, p] of SEED_PAGES.entries()) {
+    const blocks: BlockNode[] = [];
+    p.paragraphs.forEach((text, k) => {
+      for (const h of p.headings ?? []) if (h.before === k) blocks.push(rt.h2(h.text));
+      blocks.push(rt.p(text));
+    });
+    await db.insert(pages).values({ slug: p.slug, title: p.title, body: rt.doc(...blocks), sort: i });
+  }
+
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(media);
+  log(`  ${n} media, ${SEED_COLUMNS.length} columns, ${teamRows.length} teams, ${DEMO_USERS.length + 1} users`);
+  return manifest;
+}

@@ -1,0 +1,53 @@
+/**
+ * Dateline bylines and closing credits, as the legacy site printed them:
+ *   新疆民生网(谢新宇)            — a single reporter, old style
+ *   民生网讯(记者 甲 乙 通讯员 丙)  — reporters and correspondents
+ *   (供稿:<team's full formal name>)   (责任编辑:<editor>)
+ */
+
+export const REPORTER_ROLES = ['reporter', 'correspondent'] as const;
+export type ReporterRole = (typeof REPORTER_ROLES)[number];
+export interface Reporter {
+  name: string;
+  role: ReporterRole;
+}
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The dateline that opens an article body. */
+export function formatByline(siteName: string, reporters: readonly Reporter[]): string {
+  const named = reporters.map((r) => ({ ...r, name: clean(r.name) })).filter((r) => r.name);
+  const site = clean(siteName);
+  if (named.length === 0) return `${site}讯`;
+  const group = (role: ReporterRole, label: string) => {
+    const names = named.filter((r) => r.role === role).map((r) => r.name);
+    return names.length ? `${label} ${names.join(' ')}` : '';
+  };
+  const parts = [group('reporter', '记者'), group('correspondent', '通讯员')].filter(Boolean);
+  return `${site}讯(${parts.join(' ')})`;
+}
+
+/** The closing credit lines; a team credit (供稿) and/or the responsible editor (责任编辑). */
+export function formatCredits(input: { teamName?: string | null; creditText?: string | null; editorName?: string | null }): string[] {
+  const lines: string[] = [];
+  const team = clean(input.teamName ?? '') || clean(input.creditText ?? '');
+  if (team) lines.push(`(供稿:${team})`);
+  const editor = clean(input.editorName ?? '');
+  if (editor) lines.push(`(责任编辑:${editor})`);
+  return lines;
+}
+
+/** Parses a free-form reporter line ("记者 甲 乙 通讯员 丙", "甲、乙") into reporters. */
+export function parseReporters(line: string): Reporter[] {
+  const out: Reporter[] = [];
+  let role: ReporterRole = 'reporter';
+  for (const token of clean(line).split(/[\s、,,]+/)) {
+    if (!token) continue;
+    if (token === '记者') role = 'reporter';
+    else if (token === '通讯员') role = 'correspondent';
+    else if (token.startsWith('记者')) out.push({ name: token.slice(2), role: (role = 'reporter') });
+    else if (token.startsWith('通讯员')) out.push({ name: token.slice(3), role: (role = 'correspondent') });
+    else out.push({ name: token, role });
+  }
+  return out.filter((r) => r.name);
+}
