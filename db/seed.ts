@@ -134,11 +134,12 @@ function routineReports(rand: () => number): SeedArticle[] {
     ['整治村容村貌', '工作队组织党员和群众清理沟渠、拆除残垣断壁,村道两旁新栽树苗,环境焕然一新。'],
     ['宣讲惠民政策', '宣讲员用群众听得懂的语言解读医疗保险、养老保险和产业扶持政策,现场解答群众提问。'],
   ] as const;
-  const columnsFor = ['xiaxiang', 'minsheng', 'xiangcun-chanye', 'xiangcun-renju'];
+  const columnsFor = ['xiaxiang', 'minsheng', 'xiaxiang', 'xiangcun-chanye', 'xiaxiang', 'xiangcun-renju'];
   const out: SeedArticle[] = [];
-  for (let k = 0; k < 24; k++) {
+  // Every (team, activity) pair once, so titles stay unique.
+  for (let k = 0; k < activities.length * SEED_TEAMS.length; k++) {
     const [act, para] = activities[k % activities.length]!;
-    const team = k % SEED_TEAMS.length;
+    const team = Math.floor(k / activities.length);
     const t = SEED_TEAMS[team]!;
     out.push({
       column: columnsFor[k % columnsFor.length]!,

@@ -18,7 +18,7 @@ test('a reader goes home → column → article → next → back to the column 
   await expect(page.getByRole('heading', { level: 1, name: '下乡专栏' })).toBeVisible();
   await expectNoHorizontalScroll(page);
 
-  const first = page.locator('main section ul').last().locator('h3 a').first();
+  const first = page.getByRole('list', { name: '文章列表' }).locator('h3 a').first();
   const firstTitle = (await first.textContent())!.trim();
   await first.click();
   const article = new ArticlePage(page);
@@ -46,11 +46,12 @@ test('column pages link to deeper pages and every page stays within the screen',
   await page.goto('/columns/xiaxiang');
   const pager = page.getByRole('navigation', { name: '分页' });
   await expect(pager).toContainText('第 1 /');
-  const firstPageTitles = await page.locator('main h3 a').allTextContents();
+  const listing = page.getByRole('list', { name: '文章列表' });
+  const firstPageTitles = await listing.locator('h3 a').allTextContents();
   await pager.getByRole('link', { name: '下一页' }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(pager).toContainText('第 2 /');
-  const secondPageTitles = await page.locator('main h3 a').allTextContents();
+  const secondPageTitles = await listing.locator('h3 a').allTextContents();
   expect(secondPageTitles.length).toBeGreaterThan(0);
   expect(secondPageTitles.filter((t) => firstPageTitles.includes(t))).toEqual([]);
   await expectNoHorizontalScroll(page);

@@ -5,6 +5,7 @@
  *   --manifest FILE   write the ids of articles in known states (used by the e2e tests)
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb, getDbKind } from '@/db';
 import { DEMO_PASSWORD, DEMO_USERS, hasContent, seedDemo } from '@/db/seed';
@@ -31,6 +32,8 @@ async function main() {
       await db.execute(sql`create schema public`);
       await closeDb();
       db = await getDb(); // re-applies the migrations
+      // A built app's data cache (kept in .next/cache across restarts) describes the old content.
+      fs.rmSync(path.join('.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
     } else if (flag('--if-empty')) {
       console.log(`Database ${where} already has content; not seeding.`);
       printLogins();

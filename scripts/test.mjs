@@ -94,6 +94,8 @@ async function e2e(label, dbEnv) {
   const manifest = path.join(dir, 'manifest.json');
   const env = { ...baseEnv, ...dbEnv, MEDIA_DIR: path.join(dir, 'media'), E2E_PORT: String(port), E2E_MANIFEST: manifest, E2E_CHROMIUM: chromium, SITE_URL: `http://localhost:${port}` };
   if (!dbEnv.DATABASE_URL) env.PGLITE_DIR = path.join(dir, 'pglite');
+  // Next's data cache persists in .next/cache across server starts; this run's database is new.
+  fs.rmSync(path.join('.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
   let code = await run(`seed (${label})`, 'npx', ['tsx', 'scripts/seed.ts', '--manifest', manifest], env);
   if (code !== 0) return code;
   const report = path.join(work, `playwright-${label}.json`);

@@ -39,9 +39,9 @@ export function TitleList({ items, numbered = false, pinned = false }: { items: 
 }
 
 /** Listing with summary and thumbnail, for column pages. */
-export function SummaryList({ items }: { items: ListItem[] }) {
+export function SummaryList({ items, label }: { items: ListItem[]; label: string }) {
   return (
-    <ul className="divide-y divide-line">
+    <ul className="divide-y divide-line" aria-label={label}>
       {items.map((a) => (
         <li key={a.id} className="flex gap-4 py-4">
           <div className="min-w-0 flex-1">

@@ -12,6 +12,7 @@ export const m = {
   more: '更多',
   subColumns: '子栏目',
   pinned: '置顶',
+  articleList: '文章列表',
   noArticles: '本栏目暂无文章。',
   author: '作者',
   source: '来源',

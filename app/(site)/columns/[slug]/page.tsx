@@ -61,7 +61,7 @@ export default async function ColumnPage({ params, searchParams }: Props) {
               <TitleList items={listing.pinned} pinned />
             </div>
           )}
-          {listing.items.length ? <SummaryList items={listing.items} /> : <p className="py-10 text-center text-muted">{m.noArticles}</p>}
+          {listing.items.length ? <SummaryList items={listing.items} label={m.articleList} /> : <p className="py-10 text-center text-muted">{m.noArticles}</p>}
           <Pagination basePath={`/columns/${col.slug}`} page={listing.page} pageCount={listing.pageCount} total={listing.total} />
         </section>
         <aside className="md:col-span-4">
