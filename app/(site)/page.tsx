@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Section, TitleList } from '@/components/site/article-list';
+import { MostReadAside, Section, TitleList } from '@/components/site/article-list';
 import { m } from '@/components/site/messages';
 import { Slides } from '@/components/site/slides';
 import { getColumnLatest, getHomeFeatures, getLatest, getMostRead } from '@/db/queries/articles';
@@ -43,11 +43,7 @@ export default async function HomePage() {
         <Section title={m.latest} className="md:col-span-8">
           <TitleList items={latest} />
         </Section>
-        <aside className="md:col-span-4">
-          <Section title={m.mostRead}>
-            <TitleList items={mostRead} numbered />
-          </Section>
-        </aside>
+        <MostReadAside items={mostRead} />
       </div>
 
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 md:gap-6 lg:grid-cols-3">

@@ -90,3 +90,14 @@ export function Section({ title, href, children, className = '' }: { title: stri
     </section>
   );
 }
+
+/** The 点击排行 sidebar shared by the home and column pages. */
+export function MostReadAside({ items }: { items: ListItem[] }) {
+  return (
+    <aside className="md:col-span-4">
+      <Section title={m.mostRead}>
+        <TitleList items={items} numbered />
+      </Section>
+    </aside>
+  );
+}

@@ -109,26 +109,8 @@ export default async function ArticlePage({ params }: Props) {
           <img src={`/api/views/${article.id}`} alt="" width={1} height={1} className="pointer-events-none absolute h-px w-px opacity-0" aria-hidden />
 
           <nav aria-label="上一篇/下一篇" className="no-print mt-8 space-y-1 border-t border-line pt-4 text-sm">
-            <p className="flex items-baseline gap-1">
-              <span className="shrink-0 text-muted">{m.prev}:</span>
-              {neighbours.prev ? (
-                <Link href={`/articles/${neighbours.prev.id}`} rel="prev" className="py-1 hover:text-brand">
-                  {neighbours.prev.title}
-                </Link>
-              ) : (
-                <span className="py-1">{m.none}</span>
-              )}
-            </p>
-            <p className="flex items-baseline gap-1">
-              <span className="shrink-0 text-muted">{m.next}:</span>
-              {neighbours.next ? (
-                <Link href={`/articles/${neighbours.next.id}`} rel="next" className="py-1 hover:text-brand">
-                  {neighbours.next.title}
-                </Link>
-              ) : (
-                <span className="py-1">{m.none}</span>
-              )}
-            </p>
+            <NeighbourLink label={m.prev} rel="prev" target={neighbours.prev} />
+            <NeighbourLink label={m.next} rel="next" target={neighbours.next} />
           </nav>
 
           <section aria-label={m.share} className="no-print mt-6 flex flex-col gap-4 rounded bg-gray-50 p-4 sm:flex-row sm:items-center">
@@ -150,5 +132,20 @@ export default async function ArticlePage({ params }: Props) {
         </aside>
       </div>
     </div>
+  );
+}
+
+function NeighbourLink({ label, rel, target }: { label: string; rel: 'prev' | 'next'; target: { id: number; title: string } | null }) {
+  return (
+    <p className="flex items-baseline gap-1">
+      <span className="shrink-0 text-muted">{label}:</span>
+      {target ? (
+        <Link href={`/articles/${target.id}`} rel={rel} className="py-1 hover:text-brand">
+          {target.title}
+        </Link>
+      ) : (
+        <span className="py-1">{m.none}</span>
+      )}
+    </p>
   );
 }

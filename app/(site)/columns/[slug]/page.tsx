@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Section, SummaryList, TitleList } from '@/components/site/article-list';
+import { MostReadAside, SummaryList, TitleList } from '@/components/site/article-list';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { m } from '@/components/site/messages';
 import { Pagination } from '@/components/site/pagination';
@@ -64,11 +64,7 @@ export default async function ColumnPage({ params, searchParams }: Props) {
           {listing.items.length ? <SummaryList items={listing.items} label={m.articleList} /> : <p className="py-10 text-center text-muted">{m.noArticles}</p>}
           <Pagination basePath={`/columns/${col.slug}`} page={listing.page} pageCount={listing.pageCount} total={listing.total} />
         </section>
-        <aside className="md:col-span-4">
-          <Section title={m.mostRead}>
-            <TitleList items={mostRead} numbered />
-          </Section>
-        </aside>
+        <MostReadAside items={mostRead} />
       </div>
     </div>
   );
