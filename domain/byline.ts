@@ -51,3 +51,12 @@ export function parseReporters(line: string): Reporter[] {
   }
   return out.filter((r) => r.name);
 }
+
+/** The reporter line as people type it: "记者 甲 乙 通讯员 丙" (the inverse of parseReporters). */
+export function formatReporterLine(reporters: readonly Reporter[]): string {
+  const group = (role: ReporterRole, label: string) => {
+    const names = reporters.filter((r) => r.role === role).map((r) => clean(r.name)).filter(Boolean);
+    return names.length ? `${label} ${names.join(' ')}` : '';
+  };
+  return [group('reporter', '记者'), group('correspondent', '通讯员')].filter(Boolean).join(' ');
+}

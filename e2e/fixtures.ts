@@ -20,3 +20,15 @@ export async function expectNoHorizontalScroll(page: Page) {
 
 export const test = base;
 export { expect };
+
+export const DEMO_PASSWORD = 'minsheng-demo';
+
+/** Signs in through the real login form and waits for the dashboard. */
+export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel('用户名或手机号').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}

@@ -17,9 +17,21 @@ const schema = z.object({
   VIEW_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   /** Seconds public lists stay cached before a time-based refresh (publishing refreshes at once). */
   PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Signs session cookies. Required under `next start`; `npm run dev` uses a fixed local one. */
+  AUTH_SECRET: z.string().min(16).optional(),
+  /** Trust the Host header for Auth.js redirects (set behind a proxy you control, or locally). */
+  AUTH_TRUST_HOST: z.stringbool().optional(),
+  /** Key per-client rate limits on X-Real-IP / X-Forwarded-For only behind a proxy that overwrites them. */
+  TRUST_PROXY: z.stringbool().default(false),
+  /** Failed logins allowed before a lock-out, per account and per client address. */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_FREE_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(20),
 });
 
 export type Env = z.infer<typeof schema>;
+
+// Only for `next dev` and tests: a production server without AUTH_SECRET refuses to start.
+const DEV_AUTH_SECRET = 'minsheng-local-development-secret-not-for-production';
 
 let cached: Env | undefined;
 export function env(): Env {
@@ -29,6 +41,7 @@ export function env(): Env {
       throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
     }
     cached = parsed.data;
+    if (!cached.AUTH_SECRET && cached.NODE_ENV !== 'production') cached.AUTH_SECRET = DEV_AUTH_SECRET;
   }
   return cached;
 }

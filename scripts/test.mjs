@@ -3,11 +3,11 @@
 // Playwright end-to-end tests against it on each database. Every run uses fresh
 // databases and folders and removes them afterwards.
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import crypto from 'node:crypto';
 
 const pgAdminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-test-'));
@@ -92,7 +92,17 @@ async function e2e(label, dbEnv) {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(work, 'e2e-'));
   const manifest = path.join(dir, 'manifest.json');
-  const env = { ...baseEnv, ...dbEnv, MEDIA_DIR: path.join(dir, 'media'), E2E_PORT: String(port), E2E_MANIFEST: manifest, E2E_CHROMIUM: chromium, SITE_URL: `http://localhost:${port}` };
+  const env = {
+    ...baseEnv,
+    ...dbEnv,
+    MEDIA_DIR: path.join(dir, 'media'),
+    E2E_PORT: String(port),
+    E2E_MANIFEST: manifest,
+    E2E_CHROMIUM: chromium,
+    SITE_URL: `http://localhost:${port}`,
+    AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+    AUTH_TRUST_HOST: 'true',
+  };
   if (!dbEnv.DATABASE_URL) env.PGLITE_DIR = path.join(dir, 'pglite');
   // Next's data cache persists in .next/cache across server starts; this run's database is new.
   fs.rmSync(path.join('.next', 'cache', 'fetch-cache'), { recursive: true, force: true });

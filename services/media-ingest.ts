@@ -9,6 +9,16 @@ import { getStorage, type Storage } from '@/lib/storage';
 
 export const MAX_INPUT_PIXELS = 40_000_000;
 
+/** The real format of an upload, read from its bytes by sharp; null for anything but JPEG, PNG, WebP. */
+export async function sniffImageFormat(input: Buffer): Promise<'jpeg' | 'png' | 'webp' | null> {
+  try {
+    const { format } = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+    return format === 'jpeg' || format === 'png' || format === 'webp' ? format : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface IngestOptions {
   caption?: string;
   alt?: string;

@@ -104,7 +104,7 @@ export const getLatest = cached(
 export const getColumnLatest = cached(
   (columnIds: number[], limit: number) => list(inArray(articles.columnId, columnIds), newestFirst, limit),
   'column-latest',
-  { tags: (ids) => [tags.articles, ...ids.map(tags.column)] },
+  { tags: (ids) => ids.map(tags.column) },
 );
 
 export interface HomeFeatures {
@@ -192,7 +192,7 @@ export const getColumnPage = cached(
     return { pinned, items, total, page: current, pageCount };
   },
   'column-page',
-  { tags: (ids) => [tags.articles, ...ids.map(tags.column)] },
+  { tags: (ids) => ids.map(tags.column) },
 );
 
 /** A published article with everything its page prints, or null (→ 404). */
@@ -264,7 +264,7 @@ export const getNeighbours = cached(
     return { prev: prev[0] ?? null, next: next[0] ?? null };
   },
   'neighbours',
-  { tags: (_id, columnId) => [tags.articles, tags.column(columnId)] },
+  { tags: (_id, columnId) => [tags.column(columnId)] },
 );
 
 /** Related reading: the same team's recent reports, then the column's. */
@@ -277,7 +277,7 @@ export const getRelated = cached(
     return [...byTeam, ...byColumn.filter((a) => !seen.has(a.id))].slice(0, limit);
   },
   'related',
-  { tags: (_id, columnId) => [tags.articles, tags.column(columnId)] },
+  { tags: (_id, columnId) => [tags.column(columnId)] },
 );
 
 /** 点击: read uncached-ish (a short cache) since the article page itself is cached longer. */

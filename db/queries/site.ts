@@ -78,7 +78,7 @@ export async function getColumnBySlug(slug: string): Promise<ColumnDto | null> {
 }
 
 /** The column and its descendants' ids (a column page lists its sub-columns' articles too). */
-export function columnSubtreeIds(all: ColumnDto[], rootId: number): number[] {
+export function columnSubtreeIds(all: Pick<ColumnDto, 'id' | 'parentId'>[], rootId: number): number[] {
   const out = [rootId];
   for (let i = 0; i < out.length; i++) {
     for (const c of all) if (c.parentId === out[i] && !out.includes(c.id)) out.push(c.id);
@@ -87,7 +87,7 @@ export function columnSubtreeIds(all: ColumnDto[], rootId: number): number[] {
 }
 
 /** Root-to-column chain, for breadcrumbs. */
-export function columnAncestry(all: ColumnDto[], col: ColumnDto): ColumnDto[] {
+export function columnAncestry<C extends Pick<ColumnDto, 'id' | 'parentId'>>(all: C[], col: C): C[] {
   const chain = [col];
   let cur = col;
   while (cur.parentId != null && chain.length < 10) {

@@ -1,4 +1,4 @@
-import { bigint, index, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, primaryKey, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { RichTextDoc } from '@/domain/rich-text';
 import type { Reporter } from '@/domain/byline';
@@ -125,6 +125,21 @@ export const comments = pgTable(
     createdAt: ts().notNull().defaultNow(),
   },
   (t) => [index('comments_article_idx').on(t.articleId, t.createdAt)],
+);
+
+/** Who has an article open in the editor; a heartbeat row, so several instances agree. */
+export const articlePresence = pgTable(
+  'article_presence',
+  {
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    seenAt: ts().notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
 );
 
 export type Article = typeof articles.$inferSelect;

@@ -3,14 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Section, TitleList } from '@/components/site/article-list';
 import { Breadcrumb } from '@/components/site/breadcrumb';
-import { FontSizeSwitch } from '@/components/site/font-size-switch';
+import { ArticleView } from '@/components/site/article-view';
 import { m } from '@/components/site/messages';
-import { RichText } from '@/components/site/rich-text';
 import { ShareTools } from '@/components/site/share-tools';
 import { getNeighbours, getPublicArticle, getRelated, getViewCount } from '@/db/queries/articles';
 import { columnAncestry, getColumns, getSiteSettings } from '@/db/queries/site';
 import { formatByline, formatCredits } from '@/domain/byline';
-import { formatDateTime } from '@/domain/format';
 import { env } from '@/lib/env';
 import { qrDataUri } from '@/lib/qr';
 
@@ -64,46 +62,7 @@ export default async function ArticlePage({ params }: Props) {
     <div className="article-shell space-y-4">
       <Breadcrumb trail={[...trail, { label: article.title }]} />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-12 md:gap-6">
-        <article className="print-plain rounded bg-white px-4 py-5 shadow-sm md:col-span-8 md:px-8 md:py-8">
-          <header className="border-b border-line pb-4 text-center">
-            <h1 className="font-serif text-2xl leading-snug font-bold md:text-[1.875rem]">{article.title}</h1>
-            {article.subtitle && <p className="mt-2 text-base text-muted md:text-lg">{article.subtitle}</p>}
-            <p className="mt-3 flex flex-wrap justify-center gap-x-4 gap-y-1 text-sm text-muted">
-              <span>
-                {m.author}:{article.author}
-              </span>
-              {article.source && (
-                <span>
-                  {m.source}:{article.source}
-                </span>
-              )}
-              <span>
-                {m.publishedAt}:<time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt)}</time>
-              </span>
-              <span>
-                {m.views}:<span className="tabular-nums">{views}</span>
-              </span>
-            </p>
-          </header>
-          <div className="no-print mt-3 flex justify-end">
-            <FontSizeSwitch />
-          </div>
-          {article.summary && (
-            <p className="mt-4 rounded bg-gray-50 px-4 py-3 text-sm leading-relaxed text-muted">
-              <strong className="text-ink">导语:</strong>
-              {article.summary}
-            </p>
-          )}
-          <div className="mt-5">
-            <RichText doc={article.body} lead={<strong className="font-semibold">{byline}</strong>} />
-          </div>
-          {credits.length > 0 && (
-            <div className="mt-6 space-y-1 text-right text-sm text-muted md:text-base">
-              {credits.map((c) => (
-                <p key={c}>{c}</p>
-              ))}
-            </div>
-          )}
+        <ArticleView article={article} byline={byline} credits={credits} views={views}>
           {/* Counts the view without JS and without making this page uncacheable. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src={`/api/views/${article.id}`} alt="" width={1} height={1} className="pointer-events-none absolute h-px w-px opacity-0" aria-hidden />
@@ -122,7 +81,7 @@ export default async function ArticlePage({ params }: Props) {
               <ShareTools url={shareUrl} labels={{ copy: m.copyLink, copied: m.copied, failed: m.copyFailed, print: m.print }} />
             </div>
           </section>
-        </article>
+        </ArticleView>
         <aside className="no-print space-y-4 md:col-span-4">
           {related.length > 0 && (
             <Section title={m.related}>

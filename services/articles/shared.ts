@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import { columns, revisions } from '@/db/schema';
+import { columnAncestry } from '@/db/queries/site';
+import { getEditableArticle, type EditableArticle } from '@/db/queries/newsroom';
+import { AppError } from '@/domain/errors';
+import { can, type Permission, type Principal } from '@/domain/permissions';
+import { articleTags } from '@/lib/cache-tags';
+import { refOf } from '@/db/queries/newsroom';
+
+/** Role-level gate: the first line of every verb. */
+export function requireRole(p: Principal | null, perm: Permission): Principal {
+  if (!p) throw new AppError('UNAUTHENTICATED');
+  if (!can(p, perm)) throw new AppError('FORBIDDEN');
+  return p;
+}
+
+/**
+ * Loads and locks the article, refusing with NOT_FOUND when the person may not even see
+ * it (a foreign record looks the same as a missing one) and FORBIDDEN when they may see
+ * but not do this.
+ */
+export async function lockArticle(tx: Tx, p: Principal, id: number, perm: Permission): Promise<EditableArticle> {
+  const a = await getEditableArticle(id, tx, true);
+  if (!a || !can(p, 'article.view', refOf(a))) throw new AppError('NOT_FOUND');
+  if (!can(p, perm, refOf(a))) throw new AppError('FORBIDDEN');
+  return a;
+}
+
+/** Cache tags for a public article in these columns (each column's ancestors list it too). */
+export async function publicTags(tx: Tx, articleId: number, columnIds: number[]): Promise<string[]> {
+  const all = await tx.select({ id: columns.id, parentId: columns.parentId }).from(columns);
+  const ids = new Set<number>();
+  for (const id of columnIds) {
+    const col = all.find((c) => c.id === id);
+    if (col) for (const c of columnAncestry(all, col)) ids.add(c.id);
+  }
+  return articleTags(articleId, [...ids]);
+}
+
+export const isPublicStatus = (s: string) => s === 'published' || s === 'scheduled';
+
+/** The snapshot kept for every save. */
+export async function writeRevision(
+  tx: Tx,
+  a: Pick<EditableArticle, 'id' | 'title' | 'subtitle' | 'summary' | 'body' | 'columnId' | 'author' | 'reporters' | 'source' | 'coverMediaId'>,
+  version: number,
+  authorId: number,
+  note: string,
+) {
+  await tx.insert(revisions).values({
+    articleId: a.id,
+    version,
+    title: a.title,
+    subtitle: a.subtitle,
+    summary: a.summary,
+    body: a.body,
+    meta: {
+      columnId: a.columnId,
+      author: a.author,
+      reporters: a.reporters,
+      source: a.source,
+      coverMediaId: a.coverMediaId,
+    },
+    authorId,
+    note,
+  });
+}
+
+export async function columnExists(tx: Tx, id: number) {
+  const [c] = await tx.select({ id: columns.id }).from(columns).where(eq(columns.id, id)).limit(1);
+  return Boolean(c);
+}

@@ -1,0 +1,261 @@
+/**
+ * Every server action and every mutating route handler × every kind of caller. Denied
+ * calls must be refused AND leave the database byte-for-byte unchanged. The list of
+ * actions comes from the production build's server-action manifest, so an action added
+ * without rows here fails this test. Run after `next build` (npm test does).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import sharp from 'sharp';
+import { articles, columns, users } from '@/db/schema';
+import { rt } from '@/domain/rich-text';
+import type { Principal } from '@/domain/permissions';
+import { createTestDb, type TestDb } from '@/test/db';
+import { databaseFingerprint, principalOf } from '@/test/principals';
+import { createArticle } from '@/services/articles/create';
+import { saveArticle } from '@/services/articles/save';
+import { transitionArticle } from '@/services/articles/transition';
+
+// The session each call sees; set per call below.
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; name: string; role: string }; sv: number; expires: string } }));
+vi.mock('@/auth', () => ({
+  auth: async () => session.current,
+  signIn: async () => {
+    throw new Error('signIn is not called by the matrix');
+  },
+  signOut: async () => undefined,
+  handlers: {},
+}));
+vi.mock('next/cache', () => ({ updateTag: () => undefined, revalidateTag: () => undefined, unstable_cache: (fn: unknown) => fn }));
+
+type Who = 'anonymous' | 'contributorA' | 'contributorB' | 'editor' | 'chief' | 'admin' | 'disabledAdmin' | 'revokedAdmin';
+const EVERYONE: Who[] = ['anonymous', 'contributorA', 'contributorB', 'editor', 'chief', 'admin', 'disabledAdmin', 'revokedAdmin'];
+const SIGNED_IN: Who[] = ['contributorA', 'contributorB', 'editor', 'chief', 'admin'];
+const STAFF: Who[] = ['editor', 'chief', 'admin'];
+
+interface Fixture {
+  teamADraft: () => Promise<{ id: number; version: number }>;
+  teamASubmitted: () => Promise<{ id: number; version: number }>;
+  published: () => Promise<{ id: number; version: number }>;
+}
+
+interface Row {
+  /** Who may do it; everyone else must be refused with nothing changed. */
+  allowed: Who[];
+  /** Builds the argument for one call (a fresh fixture each time, so calls do not interfere). */
+  input: (f: Fixture) => Promise<unknown>;
+}
+
+const body = rt.doc(rt.p('矩阵测试正文。'));
+let singleColumn = 0;
+
+/** `file#export` → row. A public action is listed with the reason it needs no role. */
+const ACTIONS: Record<string, Row | { public: string }> = {
+  'app/(dashboard)/dashboard/actions.ts#createArticleAction': {
+    allowed: SIGNED_IN,
+    input: async () => ({ columnId: singleColumn, title: '矩阵' }),
+  },
+  'app/(dashboard)/dashboard/actions.ts#saveArticleAction': {
+    allowed: ['contributorA', 'admin'],
+    input: async (f) => {
+      const { id, version } = await f.teamADraft();
+      return { id, version, title: '改', body, columnId: singleColumn };
+    },
+  },
+  'app/(dashboard)/dashboard/actions.ts#transitionArticleAction': {
+    allowed: STAFF,
+    input: async (f) => ({ id: (await f.teamASubmitted()).id, action: 'claim', expectedStatus: 'submitted' }),
+  },
+  'app/(dashboard)/dashboard/actions.ts#restoreRevisionAction': {
+    allowed: ['contributorA', 'admin'],
+    input: async (f) => {
+      const { id, version } = await f.teamADraft();
+      return { id, fromVersion: 1, version };
+    },
+  },
+  'app/(dashboard)/dashboard/actions.ts#addCommentAction': {
+    allowed: ['contributorA', ...STAFF],
+    input: async (f) => ({ articleId: (await f.teamASubmitted()).id, body: '意见' }),
+  },
+  'app/(dashboard)/dashboard/actions.ts#curateArticleAction': {
+    allowed: STAFF,
+    input: async (f) => ({ id: (await f.published()).id, headlineRank: 1, slideRank: null, recommendRank: null, pinRank: null }),
+  },
+  'app/(dashboard)/dashboard/actions.ts#heartbeatAction': {
+    allowed: ['contributorA', 'admin'],
+    input: async (f) => ({ articleId: (await f.teamADraft()).id }),
+  },
+  'app/(dashboard)/dashboard/actions.ts#markNotificationsReadAction': { allowed: SIGNED_IN, input: async () => ({}) },
+  'app/(dashboard)/dashboard/actions.ts#signOutEverywhereAction': { allowed: SIGNED_IN, input: async () => undefined },
+  'app/(dashboard)/dashboard/actions.ts#signOutAction': { public: 'only clears the caller’s own session cookie; touches no data' },
+  'app/(auth)/login/actions.ts#loginAction': { public: 'the login form itself; credentials and lock-out are tested in services/login.test.ts and e2e' },
+};
+
+/** Extra rows for the workflow action: each step has its own set of people who may take it. */
+const TRANSITIONS: { name: string; allowed: Who[]; input: (f: Fixture) => Promise<unknown> }[] = [
+  { name: 'submit', allowed: ['contributorA'], input: async (f) => ({ id: (await f.teamADraft()).id, action: 'submit', expectedStatus: 'draft' }) },
+  {
+    name: 'publish (single stage)',
+    allowed: STAFF,
+    input: async (f) => {
+      const { id } = await f.teamASubmitted();
+      await transitionArticle(actors.editor, { id, action: 'claim', expectedStatus: 'submitted' });
+      await transitionArticle(actors.editor, { id, action: 'approve', expectedStatus: 'in_review' });
+      return { id, action: 'publish', expectedStatus: 'approved' };
+    },
+  },
+  {
+    name: 'unpublish',
+    allowed: STAFF,
+    input: async (f) => ({ id: (await f.published()).id, action: 'unpublish', expectedStatus: 'published', reason: '矩阵' }),
+  },
+];
+
+/** Route handlers that change data (from the build's app-paths manifest). */
+const ROUTES: Record<string, { allowed: Who[]; call: () => Promise<Response> } | { public: string }> = {
+  '/api/media/route': {
+    allowed: SIGNED_IN,
+    call: async () => {
+      const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: Math.floor(Math.random() * 255), g: 1, b: 2 } } }).png().toBuffer();
+      const form = new FormData();
+      form.append('file', new File([new Uint8Array(png)], 'x.png', { type: 'image/png' }));
+      const { POST } = await import('@/app/api/media/route');
+      return POST(new Request('http://localhost/api/media', { method: 'POST', body: form }));
+    },
+  },
+  '/api/auth/[...nextauth]/route': { public: 'Auth.js sign-in/out endpoints; their credential checks are services/login.ts' },
+  '/api/views/[id]/route': { public: 'the public view-count beacon (GET); counts batch into article_stats only' },
+  '/media/[...key]/route': { public: 'serves stored images (GET); changes nothing' },
+};
+
+let t: TestDb;
+const actors = {} as Record<Exclude<Who, 'anonymous' | 'disabledAdmin' | 'revokedAdmin'>, Principal>;
+const ids = {} as Record<Who, number>;
+
+beforeAll(async () => {
+  t = await createTestDb('seeded');
+  const [col] = await t.db.select({ id: columns.id }).from(columns).where(eq(columns.slug, 'tongzhi'));
+  singleColumn = col!.id;
+  actors.contributorA = await principalOf(t.db, 'reporter1');
+  actors.contributorB = await principalOf(t.db, 'reporter2');
+  actors.editor = await principalOf(t.db, 'editor');
+  actors.chief = await principalOf(t.db, 'chief');
+  actors.admin = await principalOf(t.db, 'admin');
+  for (const k of Object.keys(actors) as (keyof typeof actors)[]) ids[k] = actors[k].id;
+  // Admins, so a missing "disabled" or "revoked" check would let them do everything.
+  const hash = (await t.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, actors.admin.id)))[0]!.h;
+  const [d] = await t.db.insert(users).values({ username: 'matrix-disabled', displayName: '停用管理员', passwordHash: hash, role: 'admin', active: false }).returning({ id: users.id });
+  const [r] = await t.db.insert(users).values({ username: 'matrix-revoked', displayName: '被注销管理员', passwordHash: hash, role: 'admin', sessionVersion: 5 }).returning({ id: users.id });
+  ids.disabledAdmin = d!.id;
+  ids.revokedAdmin = r!.id;
+});
+afterAll(() => t.close());
+
+async function actAs(who: Who) {
+  if (who === 'anonymous') {
+    session.current = null;
+    return;
+  }
+  const [u] = await t.db.select({ sv: users.sessionVersion, role: users.role, name: users.displayName }).from(users).where(eq(users.id, ids[who]));
+  // A revoked session carries the version from before the revocation.
+  const sv = who === 'revokedAdmin' ? u!.sv - 1 : u!.sv;
+  session.current = { user: { id: String(ids[who]), name: u!.name, role: u!.role }, sv, expires: new Date(Date.now() + 3600_000).toISOString() };
+}
+
+const fixture: Fixture = {
+  async teamADraft() {
+    const { id } = await createArticle(actors.contributorA, { columnId: singleColumn, title: '矩阵稿' });
+    const s = await saveArticle(actors.contributorA, { id, version: 1, title: '矩阵稿', body, columnId: singleColumn });
+    return { id, version: s.version };
+  },
+  async teamASubmitted() {
+    const { id } = await fixture.teamADraft();
+    await transitionArticle(actors.contributorA, { id, action: 'submit', expectedStatus: 'draft' });
+    const [a] = await t.db.select({ v: articles.version }).from(articles).where(eq(articles.id, id));
+    return { id, version: a!.v };
+  },
+  async published() {
+    const [a] = await t.db.select({ id: articles.id, v: articles.version }).from(articles).where(sql`${articles.status} = 'published' and ${articles.columnId} = ${singleColumn}`).limit(1);
+    return { id: a!.id, version: a!.v };
+  },
+};
+
+function readManifest() {
+  const file = path.join(process.cwd(), '.next/server/server-reference-manifest.json');
+  if (!fs.existsSync(file)) throw new Error('No production build: run `npx next build` before this test (npm test does).');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  return Object.values(manifest.node).map((a) => `${a.filename}#${a.exportedName}`);
+}
+
+async function expectRefusedUnchanged(call: () => Promise<{ ok: boolean }>, label: string) {
+  const before = await databaseFingerprint(t.db);
+  const r = await call();
+  expect(r.ok, `${label} should be refused`).toBe(false);
+  expect(await databaseFingerprint(t.db), `${label} changed the database`).toBe(before);
+}
+
+describe('authorization matrix', () => {
+  it('covers every server action in the build', () => {
+    const built = readManifest();
+    expect(built.length).toBeGreaterThan(0);
+    const missing = built.filter((k) => !(k in ACTIONS));
+    expect(missing, 'server actions without matrix rows').toEqual([]);
+  });
+
+  it('covers every route handler in the build', () => {
+    const file = path.join(process.cwd(), '.next/server/app-paths-manifest.json');
+    const routes = Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>).filter((r) => r.endsWith('/route') && !/^\/(robots|sitemap|manifest|favicon)/.test(r));
+    expect(routes.filter((r) => !(r in ROUTES)), 'route handlers without matrix rows').toEqual([]);
+  });
+
+  for (const [key, row] of Object.entries(ACTIONS)) {
+    if ('public' in row) continue;
+    const [file, name] = key.split('#') as [string, string];
+    for (const who of EVERYONE) {
+      const allowed = row.allowed.includes(who);
+      it(`${name} × ${who}: ${allowed ? 'allowed' : 'refused, nothing changed'}`, async () => {
+        const mod = (await import(/* @vite-ignore */ path.join(process.cwd(), file))) as Record<string, (i: unknown) => Promise<{ ok: boolean; message?: string }>>;
+        const input = await row.input(fixture);
+        await actAs(who);
+        const fn = mod[name]!;
+        if (allowed) {
+          const r = await fn(input);
+          expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+        } else {
+          await expectRefusedUnchanged(() => fn(input), `${name} by ${who}`);
+        }
+      });
+    }
+  }
+
+  for (const step of TRANSITIONS) {
+    for (const who of EVERYONE) {
+      const allowed = step.allowed.includes(who);
+      it(`transition ${step.name} × ${who}: ${allowed ? 'allowed' : 'refused, nothing changed'}`, async () => {
+        const { transitionArticleAction } = await import('@/app/(dashboard)/dashboard/actions');
+        const input = await step.input(fixture);
+        await actAs(who);
+        if (allowed) expect(await transitionArticleAction(input)).toMatchObject({ ok: true });
+        else await expectRefusedUnchanged(() => transitionArticleAction(input), `${step.name} by ${who}`);
+      });
+    }
+  }
+
+  for (const [route, row] of Object.entries(ROUTES)) {
+    if ('public' in row) continue;
+    for (const who of EVERYONE) {
+      const allowed = row.allowed.includes(who);
+      it(`POST ${route} × ${who}: ${allowed ? 'allowed' : 'refused, nothing changed'}`, async () => {
+        await actAs(who);
+        if (allowed) {
+          const res = await row.call();
+          expect(res.status, await res.clone().text()).toBe(200);
+        } else {
+          await expectRefusedUnchanged(async () => ({ ok: (await row.call()).ok }), `${route} by ${who}`);
+        }
+      });
+    }
+  }
+});
