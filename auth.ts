@@ -34,6 +34,13 @@ function clientOf(request: Request): string {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  logger: {
+    // A wrong password is an expected outcome with its own message, not a server error.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error('[auth]', error);
+    },
+  },
   providers: [
     Credentials({
       id: 'credentials',

@@ -1,5 +1,5 @@
-// `npm test`: typecheck, lint, unit + integration tests (PGlite, and PostgreSQL when
-// TEST_DATABASE_URL or DATABASE_URL names a server), a production build, then the
+// `npm test`: typecheck, lint, a production build, unit + integration tests (PGlite, and PostgreSQL when
+// TEST_DATABASE_URL or DATABASE_URL names a server), then the
 // Playwright end-to-end tests against it on each database. Every run uses fresh
 // databases and folders and removes them afterwards.
 import { spawn, spawnSync } from 'node:child_process';
@@ -133,6 +133,8 @@ const step = async (label, fn) => {
 
 await step('typecheck', () => run('typecheck', 'npx', ['tsc', '--noEmit']));
 await step('lint', () => run('lint', 'npx', ['eslint', '.', '--max-warnings=0']));
+// The build comes before vitest: the authorization matrix reads the build's server-action manifest.
+const built = await step('build', () => run('production build', 'npx', ['next', 'build']));
 const vitestPglite = path.join(work, 'vitest-pglite.json');
 await step('unit+integration (PGlite)', async () => {
   const c = await run('unit + integration tests (PGlite)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestPglite}`]);
@@ -150,7 +152,6 @@ if (pgAdminUrl) {
     return c;
   });
 }
-const built = await step('build', () => run('production build', 'npx', ['next', 'build']));
 if (built === 0) {
   await step('e2e (PGlite)', () => e2e('pglite', {}));
   if (pgAdminUrl) await step('e2e (PostgreSQL)', () => withPgDatabase('ms_e2e', (url) => e2e('postgres', { DATABASE_URL: url })));

@@ -59,6 +59,18 @@ const HEARTBEAT_MS = 20_000;
 
 const reporterLine = formatReporterLine;
 
+/** What the other person's save changed against this person's text; never throws (the text must survive). */
+function conflictFields(mine: Fields, theirs: ConflictInfo['current']) {
+  try {
+    return diffRevisions(
+      { title: mine.title, subtitle: mine.subtitle, summary: mine.summary, body: mine.body },
+      { title: theirs.title, subtitle: theirs.subtitle, summary: theirs.summary, body: theirs.body },
+    );
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The article form: saves to the server a moment after typing stops, refuses to overwrite
  * someone else's newer save (and shows what they changed while keeping this person's
@@ -206,10 +218,7 @@ export function ArticleEditor({
   const reporters = useMemo(() => parseReporters(fields.reporterLine), [fields.reporterLine]);
   const credits = formatCredits({ teamName: article.teamName, creditText: article.creditText, editorName: article.editorName });
 
-  const conflictDiff =
-    state.kind === 'conflict'
-      ? diffRevisions({ title: fields.title, subtitle: fields.subtitle, summary: fields.summary, body: fields.body }, state.info.current)
-      : null;
+  const conflictDiff = state.kind === 'conflict' ? conflictFields(fields, state.info.current) : null;
 
   const overwrite = () => {
     if (state.kind !== 'conflict') return;
@@ -228,15 +237,17 @@ export function ArticleEditor({
           {others.join('、')} 也在编辑这篇稿件。同时保存时,后保存的一方需要先查看对方的改动。
         </p>
       )}
-      {state.kind === 'conflict' && conflictDiff && (
+      {state.kind === 'conflict' && (
         <section role="alert" className="space-y-3 rounded border border-red-300 bg-red-50 p-3" data-testid="conflict">
           <p className="font-semibold text-red-900">
             保存未成功:{state.info.current.authorName ?? '其他人'}已在您之后保存了这篇稿件(版本 {state.info.currentVersion})。
           </p>
           <p className="text-sm text-red-900">您的内容仍保留在下面的编辑器里,没有丢失。下表左侧是您的内容,右侧是对方保存的内容:</p>
-          <div className="overflow-x-auto rounded bg-white">
-            <ConflictDiff fields={conflictDiff} leftLabel="我的内容" rightLabel="对方保存的内容" />
-          </div>
+          {conflictDiff && (
+            <div className="overflow-x-auto rounded bg-white">
+              <ConflictDiff fields={conflictDiff} leftLabel="我的内容" rightLabel="对方保存的内容" />
+            </div>
+          )}
           <div className="flex flex-wrap gap-2">
             <button type="button" onClick={overwrite} className="min-h-10 rounded bg-red-700 px-4 py-2 text-sm text-white">
               仍用我的内容保存
