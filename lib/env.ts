@@ -36,7 +36,9 @@ const DEV_AUTH_SECRET = 'minsheng-local-development-secret-not-for-production';
 let cached: Env | undefined;
 export function env(): Env {
   if (!cached) {
-    const parsed = schema.safeParse(process.env);
+    // An empty variable (as copied from .env.example) means "use the default".
+    const set = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ''));
+    const parsed = schema.safeParse(set);
     if (!parsed.success) {
       throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
     }

@@ -118,7 +118,9 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
                   <p>
                     <span className="font-medium">{e.actorName ?? '系统'}</span> {EVENT_LABELS[e.action] ?? e.action}
                     {e.action === 'approve' && e.stage ? `(${stageName(a.stages, e.stage - 1)})` : ''}
-                    {e.toStatus && e.fromStatus && e.toStatus !== e.fromStatus ? ` → ${STATUS_LABELS[e.toStatus]}` : ''}
+                    {e.toStatus && e.fromStatus && e.toStatus !== e.fromStatus && STATUS_LABELS[e.toStatus] !== EVENT_LABELS[e.action]
+                      ? ` → ${STATUS_LABELS[e.toStatus]}`
+                      : ''}
                   </p>
                   {e.reason && <p className="whitespace-pre-wrap break-words text-slate-700">理由:{e.reason}</p>}
                   <p className="text-xs text-slate-500">{formatDateTime(e.createdAt)}</p>
