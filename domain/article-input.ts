@@ -74,6 +74,8 @@ export const curationSchema = z.object({
   featureUntil: optionalDate,
   pinRank: rank,
   pinUntil: optionalDate,
+  /** When the article leaves the site by itself (null = stays). */
+  unpublishAt: optionalDate,
 });
 
 export const restoreSchema = z.object({

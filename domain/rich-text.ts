@@ -201,6 +201,12 @@ export function docText(doc: RichTextDoc): string {
 }
 
 /** Builders used by the seed, the importer and tests. */
+/** The first uploaded image of a body (the article's cover when none is chosen). */
+export function firstImageMediaId(doc: RichTextDoc): number | null {
+  for (const b of doc.content) if (b.type === 'image' && b.attrs.mediaId) return b.attrs.mediaId;
+  return null;
+}
+
 export const rt = {
   doc: (...content: BlockNode[]): RichTextDoc => ({ type: 'doc', content }),
   p: (text: string): ParagraphNode => (text ? { type: 'paragraph', content: [{ type: 'text', text }] } : { type: 'paragraph' }),

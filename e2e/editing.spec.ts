@@ -59,7 +59,7 @@ test('an editor puts a published story into 推荐阅读 and readers see it at o
 
   await loginAs(page, 'editor');
   await page.goto(`/dashboard/articles/${id}`);
-  const curation = page.getByRole('region', { name: '首页与置顶' });
+  const curation = page.getByRole('region', { name: '首页、置顶与下线' });
   await curation.getByLabel('推荐', { exact: true }).check();
   await curation.getByRole('button', { name: '保存' }).click();
   await expect(curation.getByRole('status')).toHaveText('已保存');

@@ -12,6 +12,7 @@ export interface CurationValues {
   featureUntil: string | null;
   pinRank: number | null;
   pinUntil: string | null;
+  unpublishAt: string | null;
 }
 
 type Input = { id: number } & { [K in keyof CurationValues]: CurationValues[K] extends number | null ? number | null : string | undefined };
@@ -38,6 +39,7 @@ export function CurationForm({ articleId, initial, curate }: { articleId: number
     ...initial,
     featureUntil: toLocalInput(initial.featureUntil),
     pinUntil: toLocalInput(initial.pinUntil),
+    unpublishAt: toLocalInput(initial.unpublishAt),
   }));
   const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
@@ -60,6 +62,7 @@ export function CurationForm({ articleId, initial, curate }: { articleId: number
               pinRank: v.pinRank,
               featureUntil: toIso(v.featureUntil),
               pinUntil: toIso(v.pinUntil),
+              unpublishAt: toIso(v.unpublishAt),
             });
             setMsg(r.ok ? { ok: true, text: dm.saved } : { ok: false, text: r.message });
             if (r.ok) router.refresh();
@@ -99,6 +102,10 @@ export function CurationForm({ articleId, initial, curate }: { articleId: number
         <label className="block">
           <span className="text-slate-600">{dm.pinUntil}</span>
           <input type="datetime-local" value={v.pinUntil} onChange={(e) => setV({ ...v, pinUntil: e.target.value })} className="mt-1 block rounded border border-slate-300 p-1.5" />
+        </label>
+        <label className="block">
+          <span className="text-slate-600">{dm.expiry}</span>
+          <input type="datetime-local" value={v.unpublishAt} onChange={(e) => setV({ ...v, unpublishAt: e.target.value })} className="mt-1 block rounded border border-slate-300 p-1.5" />
         </label>
         <button type="submit" disabled={pending} className="min-h-10 rounded bg-slate-800 px-4 py-2 text-white disabled:opacity-60">
           {pending ? dm.saving : dm.save}

@@ -5,7 +5,7 @@ import { getRevisionByVersion } from '@/db/queries/newsroom';
 import { AppError } from '@/domain/errors';
 import { saveArticleSchema, type ArticleFields } from '@/domain/article-input';
 import type { Principal } from '@/domain/permissions';
-import { parseRichText } from '@/domain/rich-text';
+import { firstImageMediaId, parseRichText } from '@/domain/rich-text';
 import { writeEvent } from '../events';
 import { columnExists, isPublicStatus, lockArticle, publicTags, requireRole, writeRevision } from './shared';
 
@@ -56,7 +56,8 @@ export async function saveArticle(p: Principal | null, raw: unknown): Promise<Sa
       author: input.author,
       reporters: input.reporters,
       source: input.source,
-      coverMediaId: input.coverMediaId,
+      // Lists and shares show a cover: the body's first photo, unless the body has none.
+      coverMediaId: firstImageMediaId(body) ?? input.coverMediaId,
     };
     const version = a.version + 1;
     // The version guard repeats the check in SQL, so it holds even without the row lock.

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articles, columns, events, notifications, revisions, users } from '@/db/schema';
+import { articles, columns, events, media, notifications, revisions, users } from '@/db/schema';
 import { rt } from '@/domain/rich-text';
 import { AppError } from '@/domain/errors';
 import type { Principal } from '@/domain/permissions';
@@ -127,7 +127,7 @@ describe('multi-stage review', () => {
     await transitionArticle(chief, { id, action: 'approve', expectedStatus: 'in_review' });
     await refused(transitionArticle(editor, { id, action: 'publish', expectedStatus: 'approved' }), 'FORBIDDEN');
     await transitionArticle(chief, { id, action: 'publish', expectedStatus: 'approved' });
-    const approvals = await t.db.select().from(events).where(and(eq(events.articleId, id), eq(events.action, 'approve')));
+    const approvals = await t.db.select().from(events).where(and(eq(events.articleId, id), eq(events.action, 'approve'))).orderBy(events.id);
     expect(approvals.map((e) => [e.actorId, e.stage])).toEqual([
       [editor.id, 1],
       [chief.id, 2],
@@ -215,7 +215,31 @@ describe('optimistic concurrency', () => {
   });
 });
 
+describe('curation and expiry', () => {
+  it('sets home-page flags and an expiry on a published article, never an expiry in the past', async () => {
+    const [pub] = await t.db.select({ id: articles.id, columnId: articles.columnId }).from(articles).where(eq(articles.status, 'published')).limit(1);
+    const none = { headlineRank: null, slideRank: null, recommendRank: null, pinRank: null };
+    await refused(curateArticle(editor, { id: pub!.id, ...none, unpublishAt: new Date(Date.now() - 1000).toISOString() }), 'VALIDATION');
+    const until = new Date(Date.now() + 86_400_000).toISOString();
+    const r = await curateArticle(editor, { id: pub!.id, ...none, recommendRank: 2, unpublishAt: until });
+    expect(r.tags).toEqual(expect.arrayContaining(['home', `column:${pub!.columnId}`, `article:${pub!.id}`]));
+    const [row] = await t.db.select().from(articles).where(eq(articles.id, pub!.id));
+    expect(row!.recommendRank).toBe(2);
+    expect(row!.unpublishAt?.toISOString()).toBe(until);
+    expect(await lastEvent(pub!.id)).toMatchObject({ action: 'curate', actorId: editor.id });
+  });
+});
+
 describe('creating', () => {
+  it("the body's first photo becomes the cover that lists and shares show", async () => {
+    const [photo] = await t.db.select({ id: media.id, key: media.storageKey }).from(media).limit(1);
+    const { id } = await createArticle(reporter1, { columnId: singleColumn, title: '有图' });
+    const withPhoto = rt.doc(rt.p('正文'), rt.image({ src: `/media/${photo!.key}`, caption: '图说', mediaId: photo!.id }));
+    await saveArticle(reporter1, { id, version: 1, title: '有图', body: withPhoto, columnId: singleColumn });
+    const [row] = await t.db.select({ cover: articles.coverMediaId }).from(articles).where(eq(articles.id, id));
+    expect(row!.cover).toBe(photo!.id);
+  });
+
   it('a retried create with the same key makes one article', async () => {
     const key = 'retry-key-0001';
     const a = await createArticle(reporter1, { columnId: singleColumn, title: '重试', idempotencyKey: key });

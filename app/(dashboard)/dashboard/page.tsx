@@ -63,7 +63,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <h1 className="text-xl font-bold">{heading}</h1>
 
       <section aria-label={dm.countsLabel}>
-        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
+        <ul className="grid grid-cols-3 gap-1.5 sm:gap-2 lg:grid-cols-5">
           {queueFirst.map((status) => {
             const c = counts.find((x) => x.status === status);
             const waiting = (status === 'submitted' || status === 'in_review') && c?.oldestSubmittedAt;
@@ -72,11 +72,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <Link
                   href={query({ status: sp.status === status ? undefined : status, page: undefined })}
                   aria-current={sp.status === status ? 'true' : undefined}
-                  className={`block rounded border bg-white px-3 py-2 hover:border-red-700 ${sp.status === status ? 'border-red-700 ring-1 ring-red-700' : 'border-slate-200'}`}
+                  className={`block rounded border bg-white px-2 py-1.5 hover:border-red-700 sm:px-3 sm:py-2 ${sp.status === status ? 'border-red-700 ring-1 ring-red-700' : 'border-slate-200'}`}
                   data-testid={`count-${status}`}
                 >
-                  <span className="block text-sm text-slate-600">{STATUS_LABELS[status]}</span>
-                  <span className="text-2xl font-bold tabular-nums">{c?.count ?? 0}</span>
+                  <span className="block text-xs text-slate-600 sm:text-sm">{STATUS_LABELS[status]}</span>
+                  <span className="text-xl font-bold tabular-nums sm:text-2xl">{c?.count ?? 0}</span>
                   {waiting && <span className="block text-xs text-amber-800">{dm.oldest(formatAge(waiting))}</span>}
                 </Link>
               </li>

@@ -104,6 +104,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
                 featureUntil: a.featureUntil,
                 pinRank: a.pinRank,
                 pinUntil: a.pinUntil,
+                unpublishAt: a.unpublishAt,
               }}
               curate={curateArticleAction}
             />
