@@ -16,15 +16,9 @@ const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The dateline that opens an article body. */
 export function formatByline(siteName: string, reporters: readonly Reporter[]): string {
-  const named = reporters.map((r) => ({ ...r, name: clean(r.name) })).filter((r) => r.name);
   const site = clean(siteName);
-  if (named.length === 0) return `${site}讯`;
-  const group = (role: ReporterRole, label: string) => {
-    const names = named.filter((r) => r.role === role).map((r) => r.name);
-    return names.length ? `${label} ${names.join(' ')}` : '';
-  };
-  const parts = [group('reporter', '记者'), group('correspondent', '通讯员')].filter(Boolean);
-  return `${site}讯(${parts.join(' ')})`;
+  const line = formatReporterLine(reporters);
+  return line ? `${site}讯(${line})` : `${site}讯`;
 }
 
 /** The closing credit lines; a team credit (供稿) and/or the responsible editor (责任编辑). */

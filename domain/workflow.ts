@@ -153,13 +153,4 @@ export function stageName(stages: number, reviewStage: number): string {
 /** States in which the team may still change the text. */
 export const OWNER_EDITABLE: ReadonlySet<ArticleStatus> = new Set(['draft', 'changes_requested']);
 /** States staff may edit (a published article's edit is a correction, visible at once). */
-export const STAFF_EDITABLE: ReadonlySet<ArticleStatus> = new Set([
-  'draft',
-  'submitted',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'scheduled',
-  'published',
-  'unpublished',
-]);
+export const STAFF_EDITABLE: ReadonlySet<ArticleStatus> = new Set(ARTICLE_STATUSES.filter((s) => s !== 'rejected'));

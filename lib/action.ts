@@ -1,19 +1,11 @@
 import 'server-only';
 import { updateTag } from 'next/cache';
 import { ZodError } from 'zod';
-import { AppError, ERROR_MESSAGES, type ErrorCode } from '@/domain/errors';
+import { AppError, ERROR_MESSAGES, type ActionResult, type ErrorCode } from '@/domain/errors';
 import type { Principal } from '@/domain/permissions';
 import { getPrincipal } from './session';
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | {
-      ok: false;
-      code: ErrorCode | 'SERVER';
-      message: string;
-      fieldErrors?: Record<string, string>;
-      details?: Record<string, unknown>;
-    };
+export type { ActionResult };
 
 /**
  * The one wrapper for server actions: loads the person (the service checks what they may

@@ -57,8 +57,6 @@ type SaveState = { kind: 'idle' | 'dirty' | 'saving' } | { kind: 'saved'; at: st
 const AUTOSAVE_MS = 1500;
 const HEARTBEAT_MS = 20_000;
 
-const reporterLine = formatReporterLine;
-
 /** What the other person's save changed against this person's text; never throws (the text must survive). */
 function conflictFields(mine: Fields, theirs: ConflictInfo['current']) {
   try {
@@ -96,7 +94,7 @@ export function ArticleEditor({
     body: article.body,
     columnId: article.columnId,
     author: article.author,
-    reporterLine: reporterLine(article.reporters),
+    reporterLine: formatReporterLine(article.reporters),
     source: article.source,
   }));
   const [state, setState] = useState<SaveState>({ kind: 'idle' });

@@ -1,7 +1,7 @@
 // Shapes shared by the dashboard's client components (plain data, safe to send to a browser).
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string>; details?: Record<string, unknown> };
+import type { ActionResult } from '@/domain/errors';
+
+export type { ActionResult };
 
 export type ServerAction<I, T> = (input: I) => Promise<ActionResult<T>>;

@@ -4,7 +4,7 @@ import { commentSchema } from '@/domain/article-input';
 import { refOf } from '@/db/queries/newsroom';
 import type { Principal } from '@/domain/permissions';
 import { articleOwners, notify, staffFor, writeEvent } from '../events';
-import { lockArticle, requireRole } from './shared';
+import { readArticle, requireRole } from './shared';
 
 /** Adds to the editorial thread; the other side (team or editors) is notified. */
 export async function addComment(p: Principal | null, raw: unknown): Promise<{ id: number; tags: string[] }> {
@@ -12,7 +12,7 @@ export async function addComment(p: Principal | null, raw: unknown): Promise<{ i
   const input = commentSchema.parse(raw);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const a = await lockArticle(tx, user, input.articleId, 'article.comment');
+    const a = await readArticle(tx, user, input.articleId, 'article.comment');
     const row = await tx
       .insert(comments)
       .values({ articleId: a.id, authorId: user.id, body: input.body })

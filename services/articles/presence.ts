@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { articlePresence } from '@/db/schema';
 import { othersEditing } from '@/db/queries/newsroom';
 import type { Principal } from '@/domain/permissions';
-import { lockArticle, requireRole } from './shared';
+import { readArticle, requireRole } from './shared';
 
 const schema = z.object({ articleId: z.number().int().positive() });
 
@@ -14,7 +14,7 @@ export async function heartbeat(p: Principal | null, raw: unknown): Promise<{ ot
   const input = schema.parse(raw);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const a = await lockArticle(tx, user, input.articleId, 'article.view');
+    const a = await readArticle(tx, user, input.articleId, 'article.view');
     await tx
       .insert(articlePresence)
       .values({ articleId: a.id, userId: user.id })

@@ -2,11 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { columns, revisions } from '@/db/schema';
 import { columnAncestry } from '@/db/queries/site';
-import { getEditableArticle, type EditableArticle } from '@/db/queries/newsroom';
+import { getEditableArticle, refOf, type EditableArticle } from '@/db/queries/newsroom';
 import { AppError } from '@/domain/errors';
 import { can, type Permission, type Principal } from '@/domain/permissions';
 import { articleTags } from '@/lib/cache-tags';
-import { refOf } from '@/db/queries/newsroom';
 
 /** Role-level gate: the first line of every verb. */
 export function requireRole(p: Principal | null, perm: Permission): Principal {
@@ -16,16 +15,19 @@ export function requireRole(p: Principal | null, perm: Permission): Principal {
 }
 
 /**
- * Loads and locks the article, refusing with NOT_FOUND when the person may not even see
+ * Loads the article, refusing with NOT_FOUND when the person may not even see
  * it (a foreign record looks the same as a missing one) and FORBIDDEN when they may see
  * but not do this.
  */
-export async function lockArticle(tx: Tx, p: Principal, id: number, perm: Permission): Promise<EditableArticle> {
-  const a = await getEditableArticle(id, tx, true);
+export async function readArticle(tx: Tx, p: Principal, id: number, perm: Permission, lock = false): Promise<EditableArticle> {
+  const a = await getEditableArticle(id, tx, lock);
   if (!a || !can(p, 'article.view', refOf(a))) throw new AppError('NOT_FOUND');
   if (!can(p, perm, refOf(a))) throw new AppError('FORBIDDEN');
   return a;
 }
+
+/** readArticle with a row lock, for verbs that change the article. */
+export const lockArticle = (tx: Tx, p: Principal, id: number, perm: Permission) => readArticle(tx, p, id, perm, true);
 
 /** Cache tags for a public article in these columns (each column's ancestors list it too). */
 export async function publicTags(tx: Tx, articleId: number, columnIds: number[]): Promise<string[]> {
