@@ -43,7 +43,10 @@ test('two editors: the second save of a stale version is refused, keeps the text
   await expect(diff).toContainText('总编乙改过的标题');
   b.on('dialog', (d) => void d.accept());
   const editorsRow = b.locator('li', { hasText: '李编辑' }).filter({ has: b.getByRole('button', { name: '恢复此版本' }) }).first();
+  // Wait for the restore to be answered before leaving the page (leaving would cancel it).
+  const restored = b.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/revisions'));
   await editorsRow.getByRole('button', { name: '恢复此版本' }).click();
+  expect((await restored).ok()).toBe(true);
   await b.goto(`/dashboard/articles/${id}`);
   await expect(b.getByRole('heading', { level: 1 })).toHaveText('编辑甲改过的标题');
   await Promise.all([ctxA.close(), ctxB.close()]);
