@@ -75,8 +75,25 @@ export const articles = pgTable(
     uniqueIndex('articles_legacy_url_idx').on(t.legacyUrl),
     uniqueIndex('articles_receipt_code_idx').on(t.receiptCode),
     uniqueIndex('articles_idempotency_key_idx').on(t.idempotencyKey),
+    // "Where is this photo used": the media ids of the body's image blocks, indexed.
+    index('articles_body_media_idx').using('gin', sql`jsonb_path_query_array(${t.body}, '$.content[*] ? (@.type == "image").attrs.mediaId')`),
   ],
 );
+
+/**
+ * One row per client request that must take effect once (a report submitted from the
+ * field outbox): a replay with the same key gets the stored result instead of acting again.
+ */
+export const requestKeys = pgTable('request_keys', {
+  key: text().primaryKey(),
+  userId: integer()
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  action: text().notNull(),
+  articleId: integer().references(() => articles.id, { onDelete: 'cascade' }),
+  result: jsonb().$type<Record<string, unknown>>().notNull(),
+  createdAt: ts().notNull().defaultNow(),
+});
 
 /** View counts live here, never on the article row (a narrow row, written in batches). */
 export const articleStats = pgTable(
