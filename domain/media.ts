@@ -1,6 +1,9 @@
 /** Responsive widths stored for every image (WebP), next to the full-size JPEG. */
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
 export const MAX_LONG_EDGE = 2000;
+/** Upload limits, checked on the server (and shown to people before they send). */
+export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+export const MAX_INPUT_PIXELS = 40_000_000;
 
 /** `/media/2026/11/ab12.jpg` → `/media/2026/11/ab12-960.webp`. */
 export function variantSrc(src: string, width: number): string {

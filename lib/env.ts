@@ -9,6 +9,8 @@ const schema = z.object({
   DATABASE_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default('./data/pglite'),
   MEDIA_DIR: z.string().min(1).default('./data/media'),
+  /** Resumable uploads in progress (tus). Several app instances must share it, or use sticky sessions. */
+  UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
   /** Public base URL, used for canonical links, share links and QR codes. */
   SITE_URL: z.url().default('http://localhost:3000'),
   /** How many connections one app instance may hold to PostgreSQL. */

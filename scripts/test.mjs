@@ -96,6 +96,7 @@ async function e2e(label, dbEnv) {
     ...baseEnv,
     ...dbEnv,
     MEDIA_DIR: path.join(dir, 'media'),
+    UPLOAD_DIR: path.join(dir, 'uploads'),
     E2E_PORT: String(port),
     E2E_MANIFEST: manifest,
     E2E_CHROMIUM: chromium,

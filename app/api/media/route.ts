@@ -3,7 +3,7 @@ import { AppError, ERROR_MESSAGES, ERROR_STATUS } from '@/domain/errors';
 import { can } from '@/domain/permissions';
 import { mediaUrl } from '@/domain/media';
 import { getPrincipal } from '@/lib/session';
-import { ingestImage, sniffImageFormat } from '@/services/media-ingest';
+import { acceptImage } from '@/services/media-ingest';
 
 const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
@@ -26,11 +26,11 @@ export async function POST(request: Request) {
   if (!(file instanceof File) || file.size === 0) return refuse(400, '没有收到图片,请重新选择。');
   if (file.size > MAX_UPLOAD_BYTES) return refuse(413, '图片太大了,单张不能超过 15 MB。');
   const bytes = Buffer.from(await file.arrayBuffer());
-  const format = await sniffImageFormat(bytes);
-  if (!format) return refuse(415, '只能上传 JPEG、PNG 或 WebP 格式的照片。');
   try {
     const db = await getDb();
-    const m = await ingestImage(db, bytes, { uploadedBy: p.id });
+    const r = await acceptImage(db, bytes, { uploadedBy: p.id });
+    if (!r.ok) return refuse(r.status, r.message);
+    const m = r.media;
     return json({ id: m.id, src: mediaUrl(m.storageKey), width: m.width, height: m.height });
   } catch (e) {
     if (e instanceof AppError) return refuse(ERROR_STATUS[e.code], e.message);
