@@ -34,6 +34,7 @@ export const createArticleSchema = z.object({
   /** Lets a retried create (double tap, flaky network) make one article. */
   idempotencyKey: z.string().trim().min(8).max(100).optional(),
 });
+export type CreateArticleInput = z.infer<typeof createArticleSchema>;
 
 const optionalDate = z
   .string()

@@ -17,7 +17,7 @@ import {
 import type { Reporter } from '@/domain/byline';
 import type { ArticleRef, Principal } from '@/domain/permissions';
 import type { RichTextDoc } from '@/domain/rich-text';
-import type { ArticleStatus, WorkflowState } from '@/domain/workflow';
+import { OWNER_EDITABLE, type ArticleStatus, type WorkflowState } from '@/domain/workflow';
 
 // Newsroom reads. Callers check permissions with domain/permissions on what these return;
 // the list query also filters by role so nobody pages through rows they may not open.
@@ -447,4 +447,68 @@ export async function getFilterOptions() {
     db.select({ id: teams.id, name: teams.shortName }).from(teams).orderBy(asc(teams.id)),
   ]);
   return { columns: cols, teams: tms };
+}
+
+/** A report as the field app keeps it on the phone; the text only while the team may still edit it. */
+export interface FieldArticle {
+  id: number;
+  version: number;
+  status: ArticleStatus;
+  receiptCode: string;
+  idempotencyKey: string | null;
+  updatedAt: string;
+  /** The latest return reason, for a report sent back for changes. */
+  reason: string | null;
+  fields: {
+    title: string;
+    subtitle: string;
+    summary: string;
+    body: RichTextDoc;
+    columnId: number;
+    author: string;
+    reporters: Reporter[];
+    source: string;
+  } | null;
+}
+
+/** The person's own recent reports (their team's, or their own for staff), newest first. */
+export async function listFieldArticles(p: Principal, limit = 60): Promise<FieldArticle[]> {
+  const db = await getDb();
+  const mine = p.role === 'contributor' ? (p.teamId == null ? sql`false` : eq(articles.teamId, p.teamId)) : eq(articles.createdBy, p.id);
+  const rows = await db
+    .select({
+      id: articles.id,
+      version: articles.version,
+      status: articles.status,
+      receiptCode: articles.receiptCode,
+      idempotencyKey: articles.idempotencyKey,
+      updatedAt: articles.updatedAt,
+      title: articles.title,
+      subtitle: articles.subtitle,
+      summary: articles.summary,
+      body: articles.body,
+      columnId: articles.columnId,
+      author: articles.author,
+      reporters: articles.reporters,
+      source: articles.source,
+      reason: sql<string | null>`(select ${events.reason} from ${events}
+        where ${events.articleId} = ${articles.id} and ${events.action} = 'request_changes'
+        order by ${events.id} desc limit 1)`,
+    })
+    .from(articles)
+    .where(and(visibleTo(p), mine, sql`(${articles.status} in ('draft', 'changes_requested') or ${articles.updatedAt} > now() - interval '30 days')`))
+    .orderBy(desc(articles.updatedAt), desc(articles.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    status: r.status,
+    receiptCode: r.receiptCode,
+    idempotencyKey: r.idempotencyKey,
+    updatedAt: r.updatedAt.toISOString(),
+    reason: r.status === 'changes_requested' ? r.reason : null,
+    fields: OWNER_EDITABLE.has(r.status)
+      ? { title: r.title, subtitle: r.subtitle, summary: r.summary, body: r.body, columnId: r.columnId, author: r.author, reporters: r.reporters, source: r.source }
+      : null,
+  }));
 }
