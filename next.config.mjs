@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM/extension bundles from its own package folder.
-  serverExternalPackages: ['@electric-sql/pglite', 'sharp'],
+  serverExternalPackages: ['@electric-sql/pglite', 'sharp', 'esbuild'],
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {

@@ -31,7 +31,7 @@ export default defineConfig({
   projects: [
     { name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium', viewport: { width: 390, height: 844 } } },
     // The newsroom story opens its own phone and desktop contexts: once is enough.
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }, testIgnore: /newsroom-story/ },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } }, testIgnore: /newsroom-story|field/ },
   ],
   webServer: {
     command: `npx next start -p ${port}`,

@@ -4,6 +4,7 @@
  * actions comes from the production build's server-action manifest, so an action added
  * without rows here fails this test. Run after `next build` (npm test does).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -125,6 +126,39 @@ const ROUTES: Record<string, { allowed: Who[]; call: () => Promise<Response> } |
       return POST(new Request('http://localhost/api/media', { method: 'POST', body: form }));
     },
   },
+  '/api/uploads/[[...id]]/route': {
+    allowed: SIGNED_IN,
+    call: async () => {
+      // A whole (tiny) tus upload: create, then the bytes; the finished upload answers 200.
+      const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: Math.floor(Math.random() * 255), g: 3, b: 4 } } }).png().toBuffer();
+      const { POST, PATCH } = await import('@/app/api/uploads/[[...id]]/route');
+      const created = await POST(
+        new Request('http://localhost/api/uploads', { method: 'POST', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Length': String(png.length) } }),
+        { params: Promise.resolve({}) },
+      );
+      if (created.status !== 201) return created;
+      const id = created.headers.get('location')!.split('/').pop()!;
+      const init = { method: 'PATCH', headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: new Uint8Array(png), duplex: 'half' };
+      return PATCH(new Request(`http://localhost/api/uploads/${id}`, init as RequestInit), { params: Promise.resolve({ id: [id] }) });
+    },
+  },
+  '/api/field/drafts/route': {
+    allowed: SIGNED_IN,
+    call: async () => {
+      const { POST } = await import('@/app/api/field/drafts/route');
+      const draft = { key: crypto.randomUUID(), articleId: null, baseVersion: null, title: '现场', body, columnId: singleColumn };
+      return POST(new Request('http://localhost/api/field/drafts', { method: 'POST', body: JSON.stringify(draft) }));
+    },
+  },
+  '/api/field/submit/route': {
+    allowed: SIGNED_IN,
+    call: async () => {
+      const { POST } = await import('@/app/api/field/submit/route');
+      const draft = { key: crypto.randomUUID(), articleId: null, baseVersion: null, title: '现场', body, columnId: singleColumn };
+      return POST(new Request('http://localhost/api/field/submit', { method: 'POST', body: JSON.stringify({ submissionKey: crypto.randomUUID(), draft }) }));
+    },
+  },
+  '/serwist/[path]/route': { public: 'serves the field app’s service worker script (GET, built at build time); no data' },
   '/api/auth/[...nextauth]/route': { public: 'Auth.js sign-in/out endpoints; their credential checks are services/login.ts' },
   '/api/views/[id]/route': { public: 'the public view-count beacon (GET); counts batch into article_stats only' },
   '/media/[...key]/route': { public: 'serves stored images (GET); changes nothing' },

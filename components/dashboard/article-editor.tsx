@@ -7,7 +7,9 @@ import { diffRevisions } from '@/domain/diff';
 import type { RichTextDoc } from '@/domain/rich-text';
 import { dm } from './messages';
 import { ConflictDiff } from './revision-diff';
+import { uploadPhoto, type UploadProgress as Progress } from '@/lib/upload-client';
 import { RichTextEditor, type UploadedImage } from './rich-text-editor';
+import { UploadProgress } from './upload-progress';
 import type { ServerAction } from './types';
 
 export interface EditorArticle {
@@ -203,14 +205,13 @@ export function ArticleEditor({
     };
   }, [article.id, heartbeat]);
 
+  const [upload, setUpload] = useState<Progress | null>(null);
   const uploadImage = useCallback(async (file: File): Promise<UploadedImage> => {
-    const form = new FormData();
-    form.append('file', file);
-    const res = await fetch('/api/media', { method: 'POST', body: form }).catch(() => null);
-    if (!res) throw new Error('网络不通,图片没有上传成功。');
-    const data = (await res.json().catch(() => ({}))) as { id?: number; src?: string; width?: number; height?: number; error?: string };
-    if (!res.ok || !data.id || !data.src) throw new Error(data.error ?? '图片上传失败,请重试。');
-    return { mediaId: data.id, src: data.src, width: data.width ?? 0, height: data.height ?? 0 };
+    try {
+      return await uploadPhoto(file, setUpload);
+    } finally {
+      setUpload(null);
+    }
   }, []);
 
   const reporters = useMemo(() => parseReporters(fields.reporterLine), [fields.reporterLine]);
@@ -305,6 +306,7 @@ export function ArticleEditor({
           电头:{formatByline(siteShortName, reporters)}
         </p>
         <RichTextEditor initial={article.body} onChange={(body) => update({ body })} uploadImage={uploadImage} ariaLabel="正文" />
+        <UploadProgress progress={upload} />
         {err('body')}
         {credits.length > 0 && (
           <p className="mt-2 text-right text-sm text-slate-600" data-testid="credit-preview">

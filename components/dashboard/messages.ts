@@ -1,6 +1,7 @@
 // Chinese text of the newsroom dashboard (one place, so a translation is one file).
 
 export const dm = {
+  field: '现场报道',
   dashboard: '工作台',
   newArticle: '写稿',
   notifications: '通知',

@@ -35,6 +35,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
                 {dm.newArticle}
               </Link>
             )}
+            {can(p, 'article.create') && (
+              <Link href="/dashboard/field" className="rounded px-2 py-1.5 hover:bg-slate-100">
+                {dm.field}
+              </Link>
+            )}
             <Link href="/dashboard/notifications" className="rounded px-2 py-1.5 hover:bg-slate-100" data-testid="notifications-link">
               {dm.notifications}
               {unread > 0 && (
