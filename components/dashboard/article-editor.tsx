@@ -4,7 +4,9 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatByline, formatCredits, formatReporterLine, parseReporters, type Reporter } from '@/domain/byline';
 import { diffRevisions } from '@/domain/diff';
+import type { MediaPage } from '@/domain/media';
 import type { RichTextDoc } from '@/domain/rich-text';
+import { mm } from './media-messages';
 import { dm } from './messages';
 import { ConflictDiff } from './revision-diff';
 import { RichTextEditor, type UploadedImage } from './rich-text-editor';
@@ -213,6 +215,14 @@ export function ArticleEditor({
     return { mediaId: data.id, src: data.src, width: data.width ?? 0, height: data.height ?? 0 };
   }, []);
 
+  const browseMedia = useCallback(async (q: string, page: number): Promise<MediaPage> => {
+    const res = await fetch(`/api/media?${new URLSearchParams({ q, page: String(page) })}`, { cache: 'no-store' }).catch(() => null);
+    if (!res) throw new Error(mm.offline);
+    const data = (await res.json().catch(() => null)) as (MediaPage & { error?: string }) | null;
+    if (!res.ok || !data || !Array.isArray(data.items)) throw new Error(data?.error ?? mm.loadFailed);
+    return data;
+  }, []);
+
   const reporters = useMemo(() => parseReporters(fields.reporterLine), [fields.reporterLine]);
   const credits = formatCredits({ teamName: article.teamName, creditText: article.creditText, editorName: article.editorName });
 
@@ -304,7 +314,7 @@ export function ArticleEditor({
         <p className="mb-2 text-sm text-slate-600" data-testid="byline-preview">
           电头:{formatByline(siteShortName, reporters)}
         </p>
-        <RichTextEditor initial={article.body} onChange={(body) => update({ body })} uploadImage={uploadImage} ariaLabel="正文" />
+        <RichTextEditor initial={article.body} onChange={(body) => update({ body })} uploadImage={uploadImage} browseMedia={browseMedia} ariaLabel="正文" />
         {err('body')}
         {credits.length > 0 && (
           <p className="mt-2 text-right text-sm text-slate-600" data-testid="credit-preview">

@@ -4,6 +4,7 @@ import { can } from '@/domain/permissions';
 import { mediaUrl } from '@/domain/media';
 import { getPrincipal } from '@/lib/session';
 import { ingestImage, sniffImageFormat } from '@/services/media-ingest';
+import { listMedia } from '@/db/queries/media';
 
 const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 
@@ -36,5 +37,21 @@ export async function POST(request: Request) {
     if (e instanceof AppError) return refuse(ERROR_STATUS[e.code], e.message);
     console.error('[media] upload failed', e);
     return refuse(400, '这张图片无法处理,可能已损坏,请换一张。');
+  }
+}
+
+/** The media library for the editor's picker: one page of the photos this person may see. */
+export async function GET(request: Request) {
+  const p = await getPrincipal();
+  if (!p) return refuse(401, ERROR_MESSAGES.UNAUTHENTICATED);
+  if (!can(p, 'media.view')) return refuse(403, ERROR_MESSAGES.FORBIDDEN);
+  const params = new URL(request.url).searchParams;
+  const q = (params.get('q') ?? '').trim().slice(0, 100);
+  const page = Number(params.get('page') ?? 1);
+  try {
+    return json(await listMedia(p, { q, page: Number.isSafeInteger(page) && page >= 1 && page <= 10000 ? page : 1 }));
+  } catch (e) {
+    console.error('[media] library list failed', e);
+    return refuse(500, '媒体库加载失败,请稍后再试。');
   }
 }
