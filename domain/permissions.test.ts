@@ -57,6 +57,26 @@ describe('permissions', () => {
     expect(can(null, 'dashboard.view')).toBe(false);
   });
 
+  it('staff see and describe every library photo; a team only the photos its own members uploaded', () => {
+    const teamA = { uploaderTeamId: 1 };
+    const staffUpload = { uploaderTeamId: null };
+    for (const p of [editor, scopedEditor, chief, admin]) {
+      expect(can(p, 'media.view', teamA)).toBe(true);
+      expect(can(p, 'media.edit', staffUpload)).toBe(true);
+    }
+    expect(can(contributorA, 'media.view')).toBe(true);
+    expect(can(contributorA, 'media.view', teamA)).toBe(true);
+    expect(can(contributorA, 'media.edit', teamA)).toBe(true);
+    expect(can(contributorB, 'media.view', teamA)).toBe(false);
+    expect(can(contributorB, 'media.edit', teamA)).toBe(false);
+    expect(can(contributorA, 'media.edit', staffUpload)).toBe(false);
+    const teamless: Principal = { ...contributorA, teamId: null };
+    expect(can(teamless, 'media.view', staffUpload)).toBe(false);
+    // A photo grants nothing but media permissions.
+    expect(can(editor, 'article.review', teamA)).toBe(false);
+    expect(can(null, 'media.view', teamA)).toBe(false);
+  });
+
   it('checks who may take each workflow step', () => {
     const single = { reviewStage: 0, stages: 1 };
     expect(checkTransition(contributorA, report('draft'), { status: 'draft', ...single }, 'submit').ok).toBe(true);

@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   /** Home-page curation: 头条, 幻灯, 推荐, 置顶. */
   'article.curate',
   'media.upload',
+  /** The media library: staff see every photo, a team the photos its members uploaded. */
+  'media.view',
+  /** Caption and alt text of a library photo (a team only its own members' uploads). */
+  'media.edit',
   'audit.view',
   'admin.manage',
 ] as const;
@@ -38,6 +42,8 @@ const CONTRIBUTOR: readonly Permission[] = [
   'article.edit',
   'article.comment',
   'media.upload',
+  'media.view',
+  'media.edit',
 ];
 const EDITOR: readonly Permission[] = [...CONTRIBUTOR, 'article.review', 'article.curate'];
 const CHIEF: readonly Permission[] = [...EDITOR, 'article.final', 'audit.view'];
@@ -59,6 +65,12 @@ export interface Principal {
   columnScope: number[] | null;
   /** Region paths ("/1/4/") an editor is limited to; null = every region. */
   regionScope: string[] | null;
+}
+
+/** What the rules need to know about a library photo. */
+export interface MediaRef {
+  /** Team of the person who uploaded it; null for staff uploads (or a deleted uploader). */
+  uploaderTeamId: number | null;
 }
 
 /** What the rules need to know about an article. */
@@ -91,9 +103,19 @@ export function isOwner(p: Principal, a: ArticleRef): boolean {
   return a.createdBy === p.id;
 }
 
-export function can(p: Principal | null, perm: Permission, a?: ArticleRef): boolean {
+const isMediaRef = (r: ArticleRef | MediaRef): r is MediaRef => 'uploaderTeamId' in r;
+
+/** Staff see and describe every photo; a team member only those uploaded by their own team. */
+function canOnMedia(p: Principal, perm: Permission, m: MediaRef): boolean {
+  if (perm !== 'media.view' && perm !== 'media.edit') return false;
+  if (isStaff(p)) return true;
+  return p.teamId != null && m.uploaderTeamId === p.teamId;
+}
+
+export function can(p: Principal | null, perm: Permission, a?: ArticleRef | MediaRef): boolean {
   if (!p || !ROLE_PERMISSIONS[p.role].has(perm)) return false;
   if (!a) return true;
+  if (isMediaRef(a)) return canOnMedia(p, perm, a);
   if (p.role === 'contributor') {
     if (!isOwner(p, a)) return false;
     switch (perm) {

@@ -2,7 +2,9 @@
  * Every server action and every mutating route handler × every kind of caller. Denied
  * calls must be refused AND leave the database byte-for-byte unchanged. The list of
  * actions comes from the production build's server-action manifest, so an action added
- * without rows here fails this test. Run after `next build` (npm test does).
+ * without rows here fails this test. Run after `next build` (npm test does). Route
+ * handlers' GETs and dashboard pages that show non-public data have rows too: who gets
+ * them, and that everyone else is sent to login or gets the 404.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -10,7 +12,7 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import sharp from 'sharp';
-import { articles, columns, users } from '@/db/schema';
+import { articles, columns, media, users } from '@/db/schema';
 import { rt } from '@/domain/rich-text';
 import type { Principal } from '@/domain/permissions';
 import { createTestDb, type TestDb } from '@/test/db';
@@ -37,6 +39,8 @@ const SIGNED_IN: Who[] = ['contributorA', 'contributorB', 'editor', 'chief', 'ad
 const STAFF: Who[] = ['editor', 'chief', 'admin'];
 
 interface Fixture {
+  /** A library photo uploaded by a member of team A (contributorA's team). */
+  teamAPhoto: () => Promise<{ id: number }>;
   teamADraft: () => Promise<{ id: number; version: number }>;
   teamASubmitted: () => Promise<{ id: number; version: number }>;
   published: () => Promise<{ id: number; version: number }>;
@@ -90,6 +94,10 @@ const ACTIONS: Record<string, Row | { public: string }> = {
   },
   'app/(dashboard)/dashboard/actions.ts#markNotificationsReadAction': { allowed: SIGNED_IN, input: async () => ({}) },
   'app/(dashboard)/dashboard/actions.ts#signOutEverywhereAction': { allowed: SIGNED_IN, input: async () => undefined },
+  'app/(dashboard)/dashboard/media/actions.ts#updateMediaDetailsAction': {
+    allowed: ['contributorA', ...STAFF],
+    input: async (f) => ({ id: (await f.teamAPhoto()).id, caption: '矩阵图片说明', alt: '矩阵替代文字' }),
+  },
   'app/(dashboard)/dashboard/actions.ts#signOutAction': { public: 'only clears the caller’s own session cookie; touches no data' },
   'app/(auth)/login/actions.ts#loginAction': { public: 'the login form itself; credentials and lock-out are tested in services/login.test.ts and e2e' },
 };
@@ -116,16 +124,7 @@ const TRANSITIONS: { name: string; allowed: Who[]; input: (f: Fixture) => Promis
 
 /** Route handlers that change data (from the build's app-paths manifest). */
 const ROUTES: Record<string, { allowed: Who[]; call: () => Promise<Response> } | { public: string }> = {
-  '/api/media/route': {
-    allowed: SIGNED_IN,
-    call: async () => {
-      const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: Math.floor(Math.random() * 255), g: 1, b: 2 } } }).png().toBuffer();
-      const form = new FormData();
-      form.append('file', new File([new Uint8Array(png)], 'x.png', { type: 'image/png' }));
-      const { POST } = await import('@/app/api/media/route');
-      return POST(new Request('http://localhost/api/media', { method: 'POST', body: form }));
-    },
-  },
+  '/api/media/route': { public: 'changes nothing (uploads go to /api/uploads); its GET is checked in READS' },
   '/api/uploads/[[...id]]/route': {
     allowed: SIGNED_IN,
     call: async () => {
@@ -164,6 +163,76 @@ const ROUTES: Record<string, { allowed: Who[]; call: () => Promise<Response> } |
   '/media/[...key]/route': { public: 'serves stored images (GET); changes nothing' },
 };
 
+/**
+ * GET handlers of routes in ROUTES that answer with non-public data (a route that exports
+ * GET needs a row here). Refused callers must not get a 200; `check` looks at what an
+ * allowed caller got.
+ */
+const READS: Record<string, { allowed: Who[]; call: () => Promise<Response>; check?: (res: Response, who: Who) => Promise<void> }> = {
+  '/api/field/drafts/route': {
+    allowed: SIGNED_IN,
+    call: async () => {
+      const { GET } = await import('@/app/api/field/drafts/route');
+      return GET(new Request('http://localhost/api/field/drafts'));
+    },
+    check: async (res, who) => {
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const body = (await res.json()) as { data: { articles: { id: number }[] } };
+      const me = actors[who as keyof typeof actors];
+      // A team member gets their team's reports; staff get only what they wrote themselves.
+      for (const a of body.data.articles) {
+        const [row] = await t.db.select({ teamId: articles.teamId, createdBy: articles.createdBy }).from(articles).where(eq(articles.id, a.id));
+        if (me.role === 'contributor') expect(row!.teamId).toBe(me.teamId);
+        else expect(row!.createdBy).toBe(me.id);
+      }
+      if (who === 'contributorA') expect(body.data.articles.length).toBeGreaterThan(0);
+    },
+  },
+  '/api/media/route': {
+    allowed: SIGNED_IN,
+    call: async () => {
+      const { GET } = await import('@/app/api/media/route');
+      return GET(new Request('http://localhost/api/media?q=&page=1'));
+    },
+    check: async (res, who) => {
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const body = (await res.json()) as { items: { id: number }[]; total: number };
+      const teams = await t.db.select({ id: media.id, teamId: users.teamId }).from(media).leftJoin(users, eq(users.id, media.uploadedBy));
+      const teamOf = new Map(teams.map((r) => [r.id, r.teamId]));
+      if (who === 'contributorA' || who === 'contributorB') {
+        // A team sees its own members' uploads only: team A's fixtures never reach team B.
+        for (const item of body.items) expect(teamOf.get(item.id)).toBe(actors[who].teamId);
+        const own = teams.filter((r) => r.teamId === actors[who].teamId).length;
+        expect(body.total).toBe(own);
+      } else {
+        expect(body.total).toBe(teams.length);
+      }
+    },
+  },
+};
+
+/**
+ * Dashboard pages with non-public data: `allowed` get the page, other signed-in people the
+ * 404, everyone else a login redirect. `prepare` builds the fixture and returns the render.
+ */
+const PAGES: Record<string, { allowed: Who[]; prepare: (f: Fixture) => Promise<() => Promise<unknown>> }> = {
+  '/dashboard/media': {
+    allowed: SIGNED_IN,
+    prepare: async () => {
+      const { default: Page } = await import('@/app/(dashboard)/dashboard/media/page');
+      return () => Page({ searchParams: Promise.resolve({ q: '', page: '1' }) });
+    },
+  },
+  '/dashboard/media/[id]': {
+    allowed: ['contributorA', ...STAFF],
+    prepare: async (f) => {
+      const { id } = await f.teamAPhoto();
+      const { default: Page } = await import('@/app/(dashboard)/dashboard/media/[id]/page');
+      return () => Page({ params: Promise.resolve({ id: String(id) }) });
+    },
+  },
+};
+
 let t: TestDb;
 const actors = {} as Record<Exclude<Who, 'anonymous' | 'disabledAdmin' | 'revokedAdmin'>, Principal>;
 const ids = {} as Record<Who, number>;
@@ -199,6 +268,21 @@ async function actAs(who: Who) {
 }
 
 const fixture: Fixture = {
+  async teamAPhoto() {
+    const [m] = await t.db
+      .insert(media)
+      .values({
+        storageKey: `matrix/${crypto.randomBytes(8).toString('hex')}.jpg`,
+        mime: 'image/jpeg',
+        width: 8,
+        height: 8,
+        bytes: 100,
+        sha256: crypto.randomBytes(32).toString('hex'),
+        uploadedBy: actors.contributorA.id,
+      })
+      .returning({ id: media.id });
+    return { id: m!.id };
+  },
   async teamADraft() {
     const { id } = await createArticle(actors.contributorA, { columnId: singleColumn, title: '矩阵稿' });
     const s = await saveArticle(actors.contributorA, { id, version: 1, title: '矩阵稿', body, columnId: singleColumn });
@@ -242,6 +326,16 @@ describe('authorization matrix', () => {
     const file = path.join(process.cwd(), '.next/server/app-paths-manifest.json');
     const routes = Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>).filter((r) => r.endsWith('/route') && !/^\/(robots|sitemap|manifest|favicon)/.test(r));
     expect(routes.filter((r) => !(r in ROUTES)), 'route handlers without matrix rows').toEqual([]);
+  });
+
+  it('covers the GET of every route handler with a row above', async () => {
+    const gets: string[] = [];
+    for (const [route, row] of Object.entries(ROUTES)) {
+      if ('public' in row) continue;
+      const mod = (await import(/* @vite-ignore */ path.join(process.cwd(), `app${route}.ts`))) as Record<string, unknown>;
+      if (typeof mod.GET === 'function') gets.push(route);
+    }
+    expect(gets.filter((r) => !(r in READS)), 'GET handlers without matrix rows').toEqual([]);
   });
 
   for (const [key, row] of Object.entries(ACTIONS)) {
@@ -289,6 +383,41 @@ describe('authorization matrix', () => {
         } else {
           await expectRefusedUnchanged(async () => ({ ok: (await row.call()).ok }), `${route} by ${who}`);
         }
+      });
+    }
+  }
+
+  for (const [route, row] of Object.entries(READS)) {
+    for (const who of EVERYONE) {
+      const allowed = row.allowed.includes(who);
+      it(`GET ${route} × ${who}: ${allowed ? 'allowed, only what they may see' : 'refused'}`, async () => {
+        await fixture.teamAPhoto();
+        await actAs(who);
+        const res = await row.call();
+        if (allowed) {
+          expect(res.status, await res.clone().text()).toBe(200);
+          await row.check?.(res, who);
+        } else {
+          expect([401, 403, 404]).toContain(res.status);
+        }
+      });
+    }
+  }
+
+  for (const [page, row] of Object.entries(PAGES)) {
+    for (const who of EVERYONE) {
+      const allowed = row.allowed.includes(who);
+      const signedIn = SIGNED_IN.includes(who);
+      it(`page ${page} × ${who}: ${allowed ? 'shown' : signedIn ? 'not found' : 'sent to login'}`, async () => {
+        const render = await row.prepare(fixture);
+        await actAs(who);
+        const outcome = await render().then(
+          () => 'shown',
+          (e: unknown) => String((e as { digest?: unknown }).digest ?? e),
+        );
+        if (allowed) expect(outcome).toBe('shown');
+        else if (signedIn) expect(outcome).toMatch(/^NEXT_HTTP_ERROR_FALLBACK;404/);
+        else expect(outcome).toMatch(/^NEXT_REDIRECT;.*\/login\?callbackUrl=/);
       });
     }
   }

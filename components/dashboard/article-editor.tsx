@@ -7,7 +7,7 @@ import { diffRevisions } from '@/domain/diff';
 import type { RichTextDoc } from '@/domain/rich-text';
 import { dm } from './messages';
 import { ConflictDiff } from './revision-diff';
-import { uploadPhoto, type UploadProgress as Progress } from '@/lib/upload-client';
+import { browseMedia, uploadPhoto, type UploadProgress as Progress } from '@/lib/media-client';
 import { RichTextEditor, type UploadedImage } from './rich-text-editor';
 import { UploadProgress } from './upload-progress';
 import type { ServerAction } from './types';
@@ -305,7 +305,7 @@ export function ArticleEditor({
         <p className="mb-2 text-sm text-slate-600" data-testid="byline-preview">
           电头:{formatByline(siteShortName, reporters)}
         </p>
-        <RichTextEditor initial={article.body} onChange={(body) => update({ body })} uploadImage={uploadImage} ariaLabel="正文" />
+        <RichTextEditor initial={article.body} onChange={(body) => update({ body })} uploadImage={uploadImage} browseMedia={browseMedia} ariaLabel="正文" />
         <UploadProgress progress={upload} />
         {err('body')}
         {credits.length > 0 && (

@@ -20,6 +20,7 @@ export const em = {
   linkCancel: '取消',
   linkInvalid: '链接地址无效：请填写以 https://、http://、mailto:、tel: 开头的地址，或以 / 开头的站内路径。',
   insertImage: '插入图片',
+  mediaLibrary: '媒体库',
   imageUploading: '图片上传中…',
   imageUploadFailed: '图片上传失败，请重试。',
   imageWrongType: '只能上传 JPEG、PNG 或 WebP 图片。',

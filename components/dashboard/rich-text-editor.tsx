@@ -10,7 +10,9 @@ import { ListItem } from '@tiptap/extension-list';
 import { Placeholder } from '@tiptap/extensions';
 import { safeHref, safeImageSrc, type RichTextDoc } from '@/domain/rich-text';
 import { normalizeEditorDoc } from '@/domain/rich-text-editor';
+import type { MediaSummary } from '@/domain/media';
 import { em } from './editor-messages';
+import { MediaPicker, type BrowseMedia } from './media-picker';
 
 export interface UploadedImage {
   src: string;
@@ -24,6 +26,8 @@ export interface RichTextEditorProps {
   initial: RichTextDoc;
   onChange: (doc: RichTextDoc) => void;
   uploadImage: (file: File) => Promise<UploadedImage>;
+  /** Pages of the media library; without it the toolbar has no 媒体库 button. */
+  browseMedia?: BrowseMedia;
   disabled?: boolean;
   ariaLabel?: string;
   placeholder?: string;
@@ -86,6 +90,7 @@ export function RichTextEditor({
   initial,
   onChange,
   uploadImage,
+  browseMedia,
   disabled = false,
   ariaLabel = em.editorLabel,
   placeholder = em.placeholder,
@@ -96,6 +101,7 @@ export function RichTextEditor({
   const insertFilesRef = useRef<(files: File[]) => void>(() => {});
   const [upload, setUpload] = useState<UploadState>({ busy: 0, error: null });
   const [link, setLink] = useState<{ draft: string; error: string | null } | null>(null);
+  const [picking, setPicking] = useState(false);
 
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -246,6 +252,27 @@ export function RichTextEditor({
     setLink(null);
   };
 
+  /** A library photo goes in with its id and the library's caption and alt text. */
+  const insertFromLibrary = (m: MediaSummary) => {
+    setPicking(false);
+    if (!editor || disabled) return;
+    editor
+      .chain()
+      .focus()
+      .insertContent({
+        type: 'image',
+        attrs: {
+          src: m.src,
+          mediaId: m.id,
+          width: m.width,
+          height: m.height,
+          alt: m.alt.slice(0, 300) || null,
+          caption: m.caption.slice(0, 500) || null,
+        },
+      })
+      .run();
+  };
+
   const setImageAttr = (name: 'caption' | 'alt', value: string) => {
     const pos = state?.image?.pos;
     if (!editor || disabled || pos === undefined) return;
@@ -277,6 +304,9 @@ export function RichTextEditor({
         <ToolButton label={em.orderedList} pressed={!!state?.orderedList} disabled={off} onClick={run((e) => e.chain().focus().toggleOrderedList().run())} />
         <Separator />
         <ToolButton label={em.insertImage} disabled={off || upload.busy > 0} onClick={() => fileInput.current?.click()} keepFocus={false} />
+        {browseMedia && (
+          <ToolButton label={em.mediaLibrary} disabled={off} onClick={() => setPicking(true)} keepFocus={false} hasPopup="dialog" expanded={picking} />
+        )}
         <Separator />
         <ToolButton label={em.undo} disabled={off || !state?.canUndo} onClick={run((e) => e.chain().focus().undo().run())} />
         <ToolButton label={em.redo} disabled={off || !state?.canRedo} onClick={run((e) => e.chain().focus().redo().run())} />
@@ -296,6 +326,8 @@ export function RichTextEditor({
           void insertFilesRef.current(files);
         }}
       />
+
+      {picking && browseMedia && <MediaPicker browse={browseMedia} onPick={insertFromLibrary} onClose={() => setPicking(false)} />}
 
       {link && (
         <div className="flex flex-wrap items-center gap-2 border-b border-line bg-gray-50 p-2">
@@ -413,6 +445,7 @@ function ToolButton({
   disabled,
   onClick,
   keepFocus = true,
+  hasPopup,
   className = '',
   children,
 }: {
@@ -423,6 +456,7 @@ function ToolButton({
   onClick: () => void;
   /** Formatting buttons must not take focus from the text, or the selection and phone keyboard are lost. */
   keepFocus?: boolean;
+  hasPopup?: 'dialog';
   className?: string;
   children?: ReactNode;
 }) {
@@ -432,6 +466,7 @@ function ToolButton({
       aria-label={label}
       aria-pressed={pressed === undefined ? undefined : pressed}
       aria-expanded={expanded}
+      aria-haspopup={hasPopup}
       disabled={disabled}
       onMouseDown={keepFocus ? (e) => e.preventDefault() : undefined}
       onClick={onClick}

@@ -1,4 +1,4 @@
-import type { UploadProgress as Progress } from '@/lib/upload-client';
+import type { UploadProgress as Progress } from '@/lib/media-client';
 
 /** The state of a photo on its way up: shrinking, a percentage, or waiting for a signal. */
 export function UploadProgress({ progress }: { progress: Progress | null }) {

@@ -5,7 +5,7 @@ import { formatByline, parseReporters } from '@/domain/byline';
 import { diffRevisions } from '@/domain/diff';
 import { OWNER_EDITABLE, type ArticleStatus } from '@/domain/workflow';
 import { updateDraft, type DraftFields, type LocalDraft } from '@/lib/field/store';
-import { uploadPhoto, type UploadProgress as Progress } from '@/lib/upload-client';
+import { browseMedia, uploadPhoto, type UploadProgress as Progress } from '@/lib/media-client';
 import { ConflictDiff } from '@/components/dashboard/revision-diff';
 import { RichTextEditor, type UploadedImage } from '@/components/dashboard/rich-text-editor';
 import { UploadProgress } from '@/components/dashboard/upload-progress';
@@ -221,7 +221,7 @@ export function FieldEditor({
       <div>
         <span className="mb-1 block text-sm font-medium">{fm.fields.body}</span>
         <p className="mb-2 text-sm text-slate-600">电头:{formatByline(siteShortName, parseReporters(fields.reporterLine))}</p>
-        <RichTextEditor initial={draft.fields.body} onChange={(body) => update({ body })} uploadImage={uploadImage} disabled={readOnly} ariaLabel={fm.fields.body} />
+        <RichTextEditor initial={draft.fields.body} onChange={(body) => update({ body })} uploadImage={uploadImage} browseMedia={browseMedia} disabled={readOnly} ariaLabel={fm.fields.body} />
         <UploadProgress progress={upload} />
       </div>
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { mm } from '@/components/dashboard/media-messages';
 import { dm } from '@/components/dashboard/messages';
 import { SignOutAllButton } from '@/components/dashboard/sign-out-all-button';
 import { unreadNotificationCount } from '@/db/queries/newsroom';
@@ -38,6 +39,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             {can(p, 'article.create') && (
               <Link href="/dashboard/field" className="rounded px-2 py-1.5 hover:bg-slate-100">
                 {dm.field}
+              </Link>
+            )}
+            {can(p, 'media.view') && (
+              <Link href="/dashboard/media" className="rounded px-2 py-1.5 hover:bg-slate-100">
+                {mm.library}
               </Link>
             )}
             <Link href="/dashboard/notifications" className="rounded px-2 py-1.5 hover:bg-slate-100" data-testid="notifications-link">

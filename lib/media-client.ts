@@ -1,6 +1,7 @@
-// Photo uploads from the browser: shrink on the device, then send resumably (tus).
+// The browser's side of the media API: photo uploads (shrunk on the device, sent resumably
+// with tus) and the library listing for the editors' picker.
 import type { DetailedError } from 'tus-js-client';
-import { MAX_LONG_EDGE, MAX_UPLOAD_BYTES } from '@/domain/media';
+import { MAX_LONG_EDGE, MAX_UPLOAD_BYTES, type MediaPage } from '@/domain/media';
 
 export interface UploadedPhoto {
   mediaId: number;
@@ -120,4 +121,13 @@ export async function uploadPhoto(file: File, onProgress?: (p: UploadProgress) =
       .catch(() => {})
       .finally(() => upload.start());
   });
+}
+
+/** One page of the media library the caller may see, searched by caption or alt text. */
+export async function browseMedia(q: string, page: number): Promise<MediaPage> {
+  const res = await fetch(`/api/media?${new URLSearchParams({ q, page: String(page) })}`, { cache: 'no-store' }).catch(() => null);
+  if (!res) throw new Error('网络不通,媒体库没有加载出来。');
+  const data = (await res.json().catch(() => null)) as (MediaPage & { error?: string }) | null;
+  if (!res.ok || !data || !Array.isArray(data.items)) throw new Error(data?.error ?? '媒体库加载失败,请重试。');
+  return data;
 }
