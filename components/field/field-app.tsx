@@ -22,7 +22,7 @@ export interface FieldColumn {
 }
 
 const SYNC_EVERY_MS = 10_000;
-const time = (ms: number) => new Date(ms).toLocaleTimeString('zh-CN', { hour12: false, hour: '2-digit', minute: '2-digit' });
+const time = (ms: number) => new Date(ms).toLocaleString('zh-CN', { hour12: false, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 function draftKeyFromHash(): string | null {
   const m = /^#d=([0-9a-f-]{36})$/.exec(window.location.hash);
