@@ -49,6 +49,8 @@ export function uploadServer(): Server {
     maxSize: MAX_UPLOAD_BYTES,
     relativeLocation: true,
     respectForwardedHeaders: env().TRUST_PROXY,
+    // Same-origin only: no Access-Control-Allow-Origin for any other site.
+    allowedOrigins: () => false,
     namingFunction: () => crypto.randomBytes(16).toString('hex'),
     async onUploadCreate(req) {
       const uploader = req.headers.get(UPLOADER_HEADER);
