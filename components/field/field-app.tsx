@@ -21,7 +21,9 @@ export interface FieldColumn {
   parentId: number | null;
 }
 
-const SYNC_EVERY_MS = 10_000;
+/** How often to try again while something waits to be sent, and how often to look for news otherwise. */
+const RETRY_EVERY_MS = 10_000;
+const REFRESH_EVERY_MS = 60_000;
 const time = (ms: number) => new Date(ms).toLocaleString('zh-CN', { hour12: false, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 function draftKeyFromHash(): string | null {
@@ -42,9 +44,12 @@ export function FieldApp({ user, columns, siteShortName }: { user: FieldUser; co
   const [signedOut, setSignedOut] = useState(false);
   const syncing = useRef(false);
   const again = useRef(false);
+  const lastSync = useRef(0);
+  const waiting = useRef(false);
 
   const refresh = useCallback(async () => {
     const [d, o] = await Promise.all([listDrafts(user.id), listOutbox(user.id)]);
+    waiting.current = d.some((x) => x.dirty && !x.conflict) || o.some((x) => x.state === 'waiting' || x.state === 'sending');
     setDrafts(d);
     setOutbox(o);
   }, [user.id]);
@@ -58,6 +63,7 @@ export function FieldApp({ user, columns, siteShortName }: { user: FieldUser; co
     try {
       do {
         again.current = false;
+        lastSync.current = Date.now();
         try {
           await syncAll(user.id);
           setOnline(true);
@@ -92,14 +98,22 @@ export function FieldApp({ user, columns, siteShortName }: { user: FieldUser; co
       void sync();
     };
     const onOffline = () => setOnline(false);
+    // Back from the background (timers sleep there): catch up at once.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void sync();
+    };
+    document.addEventListener('visibilitychange', onVisible);
     window.addEventListener('hashchange', onHash);
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
-    const timer = setInterval(() => void sync(), SYNC_EVERY_MS);
+    const timer = setInterval(() => {
+      if (Date.now() - lastSync.current >= (waiting.current ? RETRY_EVERY_MS : REFRESH_EVERY_MS)) void sync();
+    }, RETRY_EVERY_MS);
     return () => {
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
+      document.removeEventListener('visibilitychange', onVisible);
       clearInterval(timer);
     };
   }, [refresh, sync, user.id]);
