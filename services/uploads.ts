@@ -96,7 +96,10 @@ export async function cleanUpAbandonedUploads(now = Date.now()) {
   lastCleanup = now;
   await uploadServer()
     .cleanUpExpiredUploads()
-    .catch((e) => console.error('[uploads] cleanup failed', e));
+    .catch((e: NodeJS.ErrnoException) => {
+      // No folder yet means no uploads yet.
+      if (e.code !== 'ENOENT') console.error('[uploads] cleanup failed', e);
+    });
 }
 
 /** The uploader recorded at creation, or null when the id is unknown. */
