@@ -50,22 +50,27 @@ export function FieldEditor({
 
   const readOnly = draft.queued || !OWNER_EDITABLE.has(draft.status as ArticleStatus);
 
+  // The parent's callbacks change every render; the timers must not depend on them.
+  const callbacks = useRef({ onSaved, onPush });
+  useEffect(() => {
+    callbacks.current = { onSaved, onPush };
+  }, [onSaved, onPush]);
+
   /** Writes the latest fields; resolves when everything typed so far is on the phone. */
   const flush = useCallback((): Promise<void> => {
-    if (writing.current) return writing.current;
-    const loop = async () => {
+    writing.current ??= (async () => {
       while (pending.current) {
         pending.current = false;
         const f = latest.current;
         await updateDraft(draft.key, (cur) => ({ ...cur, fields: f, dirty: true, rev: cur.rev + 1, updatedAt: Date.now() }));
       }
+    })().finally(() => {
       writing.current = null;
       setSavedAt(Date.now());
-      onSaved();
-    };
-    writing.current = loop();
+      callbacks.current.onSaved();
+    });
     return writing.current;
-  }, [draft.key, onSaved]);
+  }, [draft.key]);
 
   const update = (patch: Partial<DraftFields>) => {
     if (readOnly) return;
@@ -76,7 +81,7 @@ export function FieldEditor({
     pending.current = true;
     void flush();
     if (pushTimer.current) clearTimeout(pushTimer.current);
-    pushTimer.current = setTimeout(() => void flush().then(onPush), PUSH_AFTER_MS);
+    pushTimer.current = setTimeout(() => void flush().then(() => callbacks.current.onPush()), PUSH_AFTER_MS);
   };
 
   useEffect(() => {
@@ -88,9 +93,15 @@ export function FieldEditor({
     return () => {
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
-      if (pushTimer.current) clearTimeout(pushTimer.current);
     };
   }, [flush]);
+  // Leaving the editor: what is typed is written; the app's sync loop sends it.
+  useEffect(
+    () => () => {
+      if (pushTimer.current) clearTimeout(pushTimer.current);
+    },
+    [],
+  );
 
   const uploadImage = useCallback(async (file: File): Promise<UploadedImage> => {
     try {

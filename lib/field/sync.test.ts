@@ -158,3 +158,17 @@ describe('the outbox', () => {
     expect((await getDraft(d.key))!.queued).toBe(false);
   });
 });
+
+describe('pushes of one draft', () => {
+  it('run one after another, each based on the version the previous one got', async () => {
+    const d = await localDraft({ articleId: 41, baseVersion: 2, dirty: true, rev: 1 });
+    replies.push({ status: 200, body: { ok: true, data: { articleId: 41, version: 3, status: 'draft', receiptCode: 'MS1' } } });
+    replies.push({ status: 200, body: { ok: true, data: { articleId: 41, version: 4, status: 'draft', receiptCode: 'MS1' } } });
+    const first = pushDraft(d.key);
+    // More typing arrives while the first push is on its way.
+    await putDraft({ ...(await getDraft(d.key))!, rev: 2, dirty: true });
+    await Promise.all([first, pushDraft(d.key)]);
+    expect(requests.map((r) => (r.body as { baseVersion: number }).baseVersion)).toEqual([2, 3]);
+    expect(await getDraft(d.key)).toMatchObject({ baseVersion: 4, dirty: false });
+  });
+});

@@ -111,8 +111,22 @@ export const newDraft = (uid: number, columnId: number, key = crypto.randomUUID(
   syncedAt: null,
 });
 
-/** Sends one draft's unsent changes. Typing that happens meanwhile stays unsent (rev check). */
-export async function pushDraft(key: string): Promise<void> {
+const pushes = new Map<string, Promise<void>>();
+
+/**
+ * Sends one draft's unsent changes. Typing that happens meanwhile stays unsent (rev check).
+ * Pushes of one draft run one after another, so each is based on the version the last one got.
+ */
+export function pushDraft(key: string): Promise<void> {
+  const next = (pushes.get(key) ?? Promise.resolve()).catch(() => {}).then(() => pushOnce(key));
+  pushes.set(key, next);
+  void next.finally(() => {
+    if (pushes.get(key) === next) pushes.delete(key);
+  }).catch(() => {});
+  return next;
+}
+
+async function pushOnce(key: string): Promise<void> {
   const d = await getDraft(key);
   if (!d || !d.dirty || d.conflict || d.queued) return;
   const sentRev = d.rev;
