@@ -20,6 +20,18 @@ export const articleFieldsSchema = z.object({
 });
 export type ArticleFields = z.infer<typeof articleFieldsSchema>;
 
+/** The text fields as an editor holds them: reporters as typed (「记者 张三 通讯员 李四」). */
+export interface EditorFields {
+  title: string;
+  subtitle: string;
+  summary: string;
+  body: RichTextDoc;
+  columnId: number;
+  author: string;
+  reporterLine: string;
+  source: string;
+}
+
 export const saveArticleSchema = articleFieldsSchema.extend({
   id: z.number().int().positive(),
   /** The version the person was editing; a stale one is refused. */

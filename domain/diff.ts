@@ -286,3 +286,17 @@ function append(segments: Segment[], text: string, change?: Segment['change']) {
   if (last && last.change === change) last.text += text;
   else segments.push(change ? { text, change } : { text });
 }
+
+type Texts = Pick<RevisionSnapshot, 'title' | 'subtitle' | 'summary' | 'body'>;
+
+/** What another save changed against this person's text; null instead of throwing (the text must survive). */
+export function conflictDiff(mine: Texts, theirs: Texts): FieldDiff[] | null {
+  try {
+    return diffRevisions(
+      { title: mine.title, subtitle: mine.subtitle, summary: mine.summary, body: mine.body },
+      { title: theirs.title, subtitle: theirs.subtitle, summary: theirs.summary, body: theirs.body },
+    );
+  } catch {
+    return null;
+  }
+}

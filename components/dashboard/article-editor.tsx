@@ -3,13 +3,14 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatByline, formatCredits, formatReporterLine, parseReporters, type Reporter } from '@/domain/byline';
-import { diffRevisions } from '@/domain/diff';
+import { conflictDiff } from '@/domain/diff';
+import type { EditorFields } from '@/domain/article-input';
 import type { RichTextDoc } from '@/domain/rich-text';
 import { dm } from './messages';
 import { ConflictDiff } from './revision-diff';
-import { browseMedia, uploadPhoto, type UploadProgress as Progress } from '@/lib/media-client';
-import { RichTextEditor, type UploadedImage } from './rich-text-editor';
-import { UploadProgress } from './upload-progress';
+import { browseMedia } from '@/lib/media-client';
+import { RichTextEditor } from './rich-text-editor';
+import { UploadProgress, usePhotoUpload } from './upload-progress';
 import type { ServerAction } from './types';
 
 export interface EditorArticle {
@@ -30,16 +31,7 @@ export interface EditorArticle {
   status: string;
 }
 
-interface Fields {
-  title: string;
-  subtitle: string;
-  summary: string;
-  body: RichTextDoc;
-  columnId: number;
-  author: string;
-  reporterLine: string;
-  source: string;
-}
+type Fields = EditorFields;
 
 export interface SaveInput extends Omit<Fields, 'reporterLine'> {
   id: number;
@@ -58,18 +50,6 @@ type SaveState = { kind: 'idle' | 'dirty' | 'saving' } | { kind: 'saved'; at: st
 
 const AUTOSAVE_MS = 1500;
 const HEARTBEAT_MS = 20_000;
-
-/** What the other person's save changed against this person's text; never throws (the text must survive). */
-function conflictFields(mine: Fields, theirs: ConflictInfo['current']) {
-  try {
-    return diffRevisions(
-      { title: mine.title, subtitle: mine.subtitle, summary: mine.summary, body: mine.body },
-      { title: theirs.title, subtitle: theirs.subtitle, summary: theirs.summary, body: theirs.body },
-    );
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The article form: saves to the server a moment after typing stops, refuses to overwrite
@@ -205,19 +185,12 @@ export function ArticleEditor({
     };
   }, [article.id, heartbeat]);
 
-  const [upload, setUpload] = useState<Progress | null>(null);
-  const uploadImage = useCallback(async (file: File): Promise<UploadedImage> => {
-    try {
-      return await uploadPhoto(file, setUpload);
-    } finally {
-      setUpload(null);
-    }
-  }, []);
+  const [upload, uploadImage] = usePhotoUpload();
 
   const reporters = useMemo(() => parseReporters(fields.reporterLine), [fields.reporterLine]);
   const credits = formatCredits({ teamName: article.teamName, creditText: article.creditText, editorName: article.editorName });
 
-  const conflictDiff = state.kind === 'conflict' ? conflictFields(fields, state.info.current) : null;
+  const conflictRows = state.kind === 'conflict' ? conflictDiff(fields, state.info.current) : null;
 
   const overwrite = () => {
     if (state.kind !== 'conflict') return;
@@ -242,9 +215,9 @@ export function ArticleEditor({
             保存未成功:{state.info.current.authorName ?? '其他人'}已在您之后保存了这篇稿件(版本 {state.info.currentVersion})。
           </p>
           <p className="text-sm text-red-900">您的内容仍保留在下面的编辑器里,没有丢失。下表左侧是您的内容,右侧是对方保存的内容:</p>
-          {conflictDiff && (
+          {conflictRows && (
             <div className="overflow-x-auto rounded bg-white">
-              <ConflictDiff fields={conflictDiff} leftLabel="我的内容" rightLabel="对方保存的内容" />
+              <ConflictDiff fields={conflictRows} leftLabel="我的内容" rightLabel="对方保存的内容" />
             </div>
           )}
           <div className="flex flex-wrap gap-2">

@@ -1,4 +1,19 @@
-import type { UploadProgress as Progress } from '@/lib/media-client';
+import { useCallback, useState } from 'react';
+import { uploadPhoto, type UploadProgress as Progress } from '@/lib/media-client';
+import type { UploadedImage } from './rich-text-editor';
+
+/** The editors' photo upload (shrunk, resumable) and its progress, for <UploadProgress>. */
+export function usePhotoUpload(): [Progress | null, (file: File) => Promise<UploadedImage>] {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const upload = useCallback(async (file: File) => {
+    try {
+      return await uploadPhoto(file, setProgress);
+    } finally {
+      setProgress(null);
+    }
+  }, []);
+  return [progress, upload];
+}
 
 /** The state of a photo on its way up: shrinking, a percentage, or waiting for a signal. */
 export function UploadProgress({ progress }: { progress: Progress | null }) {

@@ -2,13 +2,13 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatByline, parseReporters } from '@/domain/byline';
-import { diffRevisions } from '@/domain/diff';
+import { conflictDiff } from '@/domain/diff';
 import { OWNER_EDITABLE, type ArticleStatus } from '@/domain/workflow';
 import { updateDraft, type DraftFields, type LocalDraft } from '@/lib/field/store';
-import { browseMedia, uploadPhoto, type UploadProgress as Progress } from '@/lib/media-client';
+import { browseMedia } from '@/lib/media-client';
 import { ConflictDiff } from '@/components/dashboard/revision-diff';
-import { RichTextEditor, type UploadedImage } from '@/components/dashboard/rich-text-editor';
-import { UploadProgress } from '@/components/dashboard/upload-progress';
+import { RichTextEditor } from '@/components/dashboard/rich-text-editor';
+import { UploadProgress, usePhotoUpload } from '@/components/dashboard/upload-progress';
 import type { FieldColumn } from './field-app';
 import { fm } from './messages';
 
@@ -42,7 +42,7 @@ export function FieldEditor({
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [upload, setUpload] = useState<Progress | null>(null);
+  const [upload, uploadImage] = usePhotoUpload();
   const latest = useRef(fields);
   const pending = useRef(false);
   const writing = useRef<Promise<void> | null>(null);
@@ -103,14 +103,6 @@ export function FieldEditor({
     [],
   );
 
-  const uploadImage = useCallback(async (file: File): Promise<UploadedImage> => {
-    try {
-      return await uploadPhoto(file, setUpload);
-    } finally {
-      setUpload(null);
-    }
-  }, []);
-
   const submit = async () => {
     setSubmitting(true);
     try {
@@ -136,17 +128,7 @@ export function FieldEditor({
     onSaved();
   };
 
-  let conflictRows = null;
-  if (draft.conflict) {
-    try {
-      conflictRows = diffRevisions(
-        { title: fields.title, subtitle: fields.subtitle, summary: fields.summary, body: fields.body },
-        { title: draft.conflict.title, subtitle: draft.conflict.subtitle, summary: draft.conflict.summary, body: draft.conflict.body },
-      );
-    } catch {
-      conflictRows = null;
-    }
-  }
+  const conflictRows = draft.conflict ? conflictDiff(fields, draft.conflict) : null;
 
   const input =
     'w-full rounded border border-slate-300 bg-white px-3 py-2 text-base focus:border-red-700 focus:outline-none focus:ring-2 focus:ring-red-200 disabled:bg-slate-100';

@@ -1,19 +1,10 @@
 // The field app's copy of a person's reports on the phone (IndexedDB). Every keystroke lands
 // here first, so closing the tab, the browser or losing signal loses nothing.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { EditorFields } from '@/domain/article-input';
 import type { RichTextDoc } from '@/domain/rich-text';
 
-export interface DraftFields {
-  title: string;
-  subtitle: string;
-  summary: string;
-  body: RichTextDoc;
-  columnId: number;
-  author: string;
-  /** As typed: 「记者 张三 通讯员 李四」. */
-  reporterLine: string;
-  source: string;
-}
+export type DraftFields = EditorFields;
 
 export interface ServerCopy {
   version: number;

@@ -1,7 +1,7 @@
 // Reconciles the phone's reports with the server: pushes unsent changes, sends the outbox,
 // and takes in what changed on the server, never dropping either side silently.
-import { formatReporterLine, parseReporters, type Reporter } from '@/domain/byline';
-import type { RichTextDoc } from '@/domain/rich-text';
+import type { FieldArticle } from '@/db/queries/newsroom';
+import { formatReporterLine, parseReporters } from '@/domain/byline';
 import {
   getDraft,
   listDrafts,
@@ -15,26 +15,8 @@ import {
   type ServerCopy,
 } from './store';
 
-/** What GET /api/field/drafts returns per report (db/queries/newsroom.ts FieldArticle). */
-export interface ServerArticle {
-  id: number;
-  version: number;
-  status: string;
-  receiptCode: string;
-  idempotencyKey: string | null;
-  updatedAt: string;
-  reason: string | null;
-  fields: {
-    title: string;
-    subtitle: string;
-    summary: string;
-    body: RichTextDoc;
-    columnId: number;
-    author: string;
-    reporters: Reporter[];
-    source: string;
-  } | null;
-}
+/** What GET /api/field/drafts returns per report. */
+export type ServerArticle = FieldArticle;
 
 type ApiResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string; details?: Record<string, unknown> };
 
