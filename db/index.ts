@@ -5,6 +5,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { env, isBuildPhase } from '@/lib/env';
 import { lockDataDir } from './lock';
+import { backfillSearchVectors } from './search-backfill';
 import * as schema from './schema';
 
 /**
@@ -80,8 +81,10 @@ export async function migratePostgresUrl(url: string): Promise<void> {
 async function openPostgres(url: string): Promise<Handle> {
   await migratePostgresUrl(url);
   const client = postgres(url, { max: env().DATABASE_POOL_MAX, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema, casing: 'snake_case' });
+  await backfillSearchVectors(db);
   return {
-    db: drizzlePostgres(client, { schema, casing: 'snake_case' }),
+    db,
     kind: 'postgres',
     close: () => client.end({ timeout: 5 }),
   };
@@ -122,6 +125,7 @@ export async function pgliteDrizzle(pg: PGliteInstance, { migrate = true } = {})
   if (migrate) {
     const { migrate: run } = await import('drizzle-orm/pglite/migrator');
     await run(db, { migrationsFolder: MIGRATIONS_DIR });
+    await backfillSearchVectors(db as unknown as Db);
   }
   return db as unknown as Db;
 }

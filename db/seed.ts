@@ -22,6 +22,7 @@ import type { ArticleStatus } from '@/domain/workflow';
 import { rt, type BlockNode, type RichTextDoc } from '@/domain/rich-text';
 import { mediaUrl } from '@/domain/media';
 import { receiptCode } from '@/domain/receipt';
+import { articleSearchVector } from '@/domain/search';
 import type { Role } from '@/domain/roles';
 import { hashPassword } from '@/lib/password';
 import { ingestImage } from '@/services/media-ingest';
@@ -268,9 +269,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedMani
     const { doc, cover } = blocksToDoc(a.blocks, photos);
     const publishedAt = ['published', 'scheduled', 'unpublished'].includes(status) ? daysAgo(a.daysAgo, Math.floor(rand() * 12)) : null;
     const author = teamMember(a.team);
-    const [row] = await db
-      .insert(articles)
-      .values({
+    const values: NewArticle = {
         columnId: columnIds[a.column]!,
         title: a.title,
         subtitle: a.subtitle ?? '',
@@ -293,7 +292,10 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedMani
         updatedAt: publishedAt ?? daysAgo(a.daysAgo),
         submittedAt: status === 'draft' ? null : daysAgo(a.daysAgo + 1),
         ...extra,
-      })
+      };
+    const [row] = await db
+      .insert(articles)
+      .values({ ...values, searchVector: articleSearchVector(values) })
       .returning({ id: articles.id, publishedAt: articles.publishedAt });
     const id = row!.id;
     await db.insert(revisions).values({ articleId: id, version: 1, title: a.title, subtitle: a.subtitle ?? '', summary: a.summary, body: doc, authorId: author, note: '初稿' });

@@ -20,7 +20,7 @@ export const dm = {
   team: '工作队',
   from: '起始日期',
   to: '截止日期',
-  searchTitle: '标题关键词',
+  searchTitle: '关键词或回执号',
   apply: '筛选',
   reset: '清除',
   any: '全部',

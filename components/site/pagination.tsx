@@ -14,9 +14,27 @@ export function pageWindow(page: number, count: number, radius = 2): (number | n
   return out;
 }
 
-export function Pagination({ basePath, page, pageCount, total }: { basePath: string; page: number; pageCount: number; total: number }) {
+export function Pagination({
+  basePath,
+  page,
+  pageCount,
+  total,
+  params = {},
+}: {
+  basePath: string;
+  page: number;
+  pageCount: number;
+  total: number;
+  /** Other query parameters every page link keeps (a search's words and filters). */
+  params?: Record<string, string>;
+}) {
   if (pageCount <= 1) return <p className="mt-4 text-center text-sm text-muted">{m.totalArticles(total)}</p>;
-  const href = (p: number) => (p <= 1 ? basePath : `${basePath}?page=${p}`);
+  const href = (p: number) => {
+    const qs = new URLSearchParams(params);
+    if (p > 1) qs.set('page', String(p));
+    const s = qs.toString();
+    return s ? `${basePath}?${s}` : basePath;
+  };
   const cls = 'inline-flex min-h-11 min-w-11 items-center justify-center rounded border border-line bg-white px-3 text-sm hover:border-brand hover:text-brand';
   return (
     <nav aria-label="分页" className="no-print mt-6 flex flex-col items-center gap-3">
@@ -56,6 +74,9 @@ export function Pagination({ basePath, page, pageCount, total }: { basePath: str
         )}
       </ul>
       <form action={basePath} method="get" className="flex items-center gap-2 text-sm text-muted">
+        {Object.entries(params).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         <span>
           {m.pageOf(page, pageCount)} · {m.totalArticles(total)}
         </span>

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, min, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, min, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type DbOrTx } from '@/db';
 import {
@@ -18,6 +18,8 @@ import type { Reporter } from '@/domain/byline';
 import type { ArticleRef, Principal } from '@/domain/permissions';
 import type { RichTextDoc } from '@/domain/rich-text';
 import { OWNER_EDITABLE, type ArticleStatus, type WorkflowState } from '@/domain/workflow';
+import { parseQuery } from '@/domain/search';
+import { matchSql } from './search';
 
 // Newsroom reads. Callers check permissions with domain/permissions on what these return;
 // the list query also filters by role so nobody pages through rows they may not open.
@@ -184,7 +186,12 @@ function filterSql(p: Principal, f: DashboardFilters): SQL {
   if (f.teamId) parts.push(eq(articles.teamId, f.teamId));
   if (f.from) parts.push(gte(articles.updatedAt, f.from));
   if (f.to) parts.push(lt(articles.updatedAt, f.to));
-  if (f.q) parts.push(ilike(articles.title, `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`));
+  if (f.q) {
+    // The public search engine, over every field; a receipt code finds its report too.
+    const query = parseQuery(f.q);
+    const receipt = eq(articles.receiptCode, f.q.trim().toUpperCase());
+    parts.push(query ? or(matchSql(query), receipt)! : receipt);
+  }
   return and(...parts)!;
 }
 

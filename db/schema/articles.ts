@@ -1,4 +1,4 @@
-import { bigint, index, primaryKey, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, primaryKey, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { RichTextDoc } from '@/domain/rich-text';
 import type { Reporter } from '@/domain/byline';
@@ -9,6 +9,9 @@ import { users } from './users';
 import { media } from './media';
 
 const ts = () => timestamp({ withTimezone: true });
+
+/** A PostgreSQL `tsvector`, written as a literal built by domain/search.ts. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const articles = pgTable(
   'articles',
@@ -53,6 +56,8 @@ export const articles = pgTable(
     /** Optimistic concurrency: every save must name the version it edited. */
     version: integer().notNull().default(1),
     legacyUrl: text(),
+    /** Search tokens of title, summary, body and names (domain/search.ts), set on every write. */
+    searchVector: tsvector(),
     /** Short code a team quotes when asking about its report. */
     receiptCode: text().notNull(),
     /** Client-chosen key so retried submissions create one article. */
@@ -75,6 +80,7 @@ export const articles = pgTable(
     uniqueIndex('articles_legacy_url_idx').on(t.legacyUrl),
     uniqueIndex('articles_receipt_code_idx').on(t.receiptCode),
     uniqueIndex('articles_idempotency_key_idx').on(t.idempotencyKey),
+    index('articles_search_idx').using('gin', t.searchVector),
     // "Where is this photo used": the media ids of the body's image blocks, indexed.
     index('articles_body_media_idx').using('gin', sql`jsonb_path_query_array(${t.body}, '$.content[*] ? (@.type == "image").attrs.mediaId')`),
   ],

@@ -6,6 +6,7 @@ import { createArticleSchema, type CreateArticleInput } from '@/domain/article-i
 import type { Principal } from '@/domain/permissions';
 import { receiptCode } from '@/domain/receipt';
 import { EMPTY_DOC } from '@/domain/rich-text';
+import { articleSearchVector } from '@/domain/search';
 import { writeEvent } from '../events';
 import { columnExists, requireRole, writeRevision } from './shared';
 
@@ -45,6 +46,7 @@ export async function insertDraft(tx: Tx, user: Principal, input: CreateArticleI
       columnId: input.columnId,
       title: input.title,
       body: EMPTY_DOC,
+      searchVector: articleSearchVector({ title: input.title, body: EMPTY_DOC }),
       teamId: user.role === 'contributor' ? user.teamId : null,
       status: 'draft',
       receiptCode: receiptCode('MS'),

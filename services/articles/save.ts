@@ -6,6 +6,7 @@ import { AppError } from '@/domain/errors';
 import { saveArticleSchema, type ArticleFields, type SaveArticleInput } from '@/domain/article-input';
 import type { Principal } from '@/domain/permissions';
 import { firstImageMediaId, parseRichText } from '@/domain/rich-text';
+import { articleSearchVector } from '@/domain/search';
 import { writeEvent } from '../events';
 import { columnExists, isPublicStatus, lockArticle, publicTags, requireRole, writeRevision } from './shared';
 
@@ -67,7 +68,7 @@ export async function applySave(tx: Tx, user: Principal, input: SaveArticleInput
   // The version guard repeats the check in SQL, so it holds even without the row lock.
   const [row] = await tx
     .update(articles)
-    .set({ ...fields, version, updatedBy: user.id, updatedAt: sql`now()` })
+    .set({ ...fields, searchVector: articleSearchVector(fields), version, updatedBy: user.id, updatedAt: sql`now()` })
     .where(and(eq(articles.id, a.id), eq(articles.version, a.version)))
     .returning({ updatedAt: articles.updatedAt });
   if (!row) throw new AppError('CONFLICT');
