@@ -43,6 +43,12 @@ export function foldChar(ch: string): string {
 type RunKind = 'han' | 'letter' | 'digit';
 
 function kindOf(ch: string): RunKind | null {
+  // Fast paths for the common cases; the Unicode classes decide the rest.
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c >= 48 && c <= 57 ? 'digit' : (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 'letter' : null;
+  if (c >= 0x4e00 && c <= 0x9fff) return 'han';
+  if (c >= 0x3000 && c <= 0x303f) return null; // CJK punctuation
+  if (c >= 0xff00 && c <= 0xffef) return c >= 0xff10 && c <= 0xff19 ? 'digit' : null; // full-width forms left by folding
   if (HAN.test(ch)) return 'han';
   if (DIGIT.test(ch)) return 'digit';
   if (LETTER.test(ch)) return 'letter';
@@ -68,8 +74,10 @@ function splitRuns(text: string, start: number): { runs: Run[]; end: number } {
     pos += cur.kind === 'han' ? cur.chars.length : 1;
     cur = null;
   };
-  for (const raw of text) {
-    for (const ch of foldChar(raw)) {
+  // Folding the whole text at once is much faster than per character, and equivalent
+  // for tokenizing (highlighting folds per character because it maps positions back).
+  for (const ch of text.normalize('NFKC').toLowerCase()) {
+    {
       const kind = kindOf(ch);
       if (!kind) {
         close();
@@ -131,8 +139,14 @@ export const MAX_QUERY_LENGTH = 100;
 const MAX_TERMS = 8;
 
 export interface ParsedQuery {
-  /** A `tsquery` literal: the terms ANDed, each a phrase of its tokens. */
+  /** A `tsquery` literal: the terms ANDed, each a phrase of its tokens (exact). */
   tsquery: string;
+  /**
+   * The same tokens ANDed in any order. A GIN index answers it without reading the
+   * stored vectors (a phrase needs them), so it finds candidates cheaply; `tsquery` then
+   * keeps only the exact ones.
+   */
+  anyOrder: string;
   /** The terms as typed (folded), for highlighting. */
   terms: string[];
 }
@@ -145,6 +159,7 @@ export function parseQuery(input: string): ParsedQuery | null {
   const raw = input.slice(0, MAX_QUERY_LENGTH).split(/\s+/u).filter(Boolean).slice(0, MAX_TERMS);
   const parts: string[] = [];
   const terms: string[] = [];
+  const all = new Set<string>();
   for (const term of raw) {
     const { runs } = splitRuns(term, 1);
     if (!runs.length) continue;
@@ -159,13 +174,14 @@ export function parseQuery(input: string): ParsedQuery | null {
     let phrase = '';
     tokens.forEach((t, i) => {
       const lex = quote(t.lexeme) + (t.prefix ? ':*' : '');
+      all.add(lex);
       phrase += i === 0 ? lex : ` <${t.pos - tokens[i - 1]!.pos}> ${lex}`;
     });
     parts.push(tokens.length > 1 ? `(${phrase})` : phrase);
     terms.push([...term].map(foldChar).join(''));
   }
   if (!parts.length) return null;
-  return { tsquery: parts.join(' & '), terms };
+  return { tsquery: parts.join(' & '), anyOrder: [...all].join(' & '), terms };
 }
 
 export interface Segment {
