@@ -8,6 +8,15 @@ const nextConfig = {
     // Measured here: cold builds take ~28 s instead of ~50 s without the persistent cache.
     turbopackFileSystemCacheForBuild: false,
   },
+  // Addresses of the old site (…/12345.html, /plus/view.php?aid=123) go to the route that
+  // answers 301 to the imported article. A fallback rewrite runs only when no page, file or
+  // dynamic route matched, and none of ours ends in these extensions. The matched path is
+  // passed as ?legacyPath=… (LEGACY_PATH_PARAM in domain/legacy-url.ts), the query kept.
+  async rewrites() {
+    return {
+      fallback: [{ source: '/:legacyPath(.*\\.(?:s?html?|php|aspx?|jsp))', destination: '/api/legacy' }],
+    };
+  },
   async headers() {
     return [
       {

@@ -161,6 +161,7 @@ const ROUTES: Record<string, { allowed: Who[]; call: () => Promise<Response> } |
   '/api/auth/[...nextauth]/route': { public: 'Auth.js sign-in/out endpoints; their credential checks are services/login.ts' },
   '/api/views/[id]/route': { public: 'the public view-count beacon (GET); counts batch into article_stats only' },
   '/media/[...key]/route': { public: 'serves stored images (GET); changes nothing' },
+  '/api/legacy/route': { public: 'redirects an old-site URL to its imported, public article (GET); changes nothing' },
 };
 
 /**

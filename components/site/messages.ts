@@ -43,6 +43,7 @@ export const m = {
   pageUnit: '页',
   notFoundTitle: '页面不存在',
   notFoundBody: '您访问的页面不存在、已被删除或尚未发布。',
+  legacyNotFound: '这是旧网站的网址,但没有找到对应的文章:它可能已被删除、尚未迁移或暂未发布。',
   errorTitle: '页面出错了',
   errorBody: '服务器处理请求时出现问题,请稍后重试。',
   retry: '重试',
