@@ -54,6 +54,9 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; te
 ];
 
 /** Ids of articles in known states, for tests and for people trying the demo. */
+/** The old-site address of one demo article (imported articles keep theirs). */
+export const DEMO_LEGACY_URL = '/html/xxzl/2019/0125/10086.html';
+
 export interface SeedManifest {
   published: number[];
   byState: Record<string, number>;
@@ -63,6 +66,8 @@ export interface SeedManifest {
   withTeam: number;
   columns: Record<string, number>;
   teams: string[];
+  /** The old-site address that redirects to `withTeam`. */
+  legacyUrl: string;
 }
 
 export async function hasContent(db: Db): Promise<boolean> {
@@ -263,7 +268,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedMani
 
   // Published articles.
   const all = [...SEED_ARTICLES, ...routineReports(rand)].sort((a, b) => b.daysAgo - a.daysAgo);
-  const manifest: SeedManifest = { published: [], byState: {}, scheduledPast: 0, expired: 0, withTeam: 0, columns: columnIds, teams: teamRows.map((t) => t.name) };
+  const manifest: SeedManifest = { published: [], byState: {}, scheduledPast: 0, expired: 0, withTeam: 0, legacyUrl: DEMO_LEGACY_URL, columns: columnIds, teams: teamRows.map((t) => t.name) };
 
   const insertArticle = async (a: SeedArticle, status: ArticleStatus, extra: Partial<NewArticle> = {}) => {
     const { doc, cover } = blocksToDoc(a.blocks, photos);
@@ -323,6 +328,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedMani
     .offset(1)
     .limit(1);
   manifest.withTeam = withTeam!.id;
+  // As if it came from the old site: its old address redirects here (see scripts/import.ts).
+  await db.update(articles).set({ legacyUrl: DEMO_LEGACY_URL }).where(eq(articles.id, withTeam!.id));
 
   // Home-page curation and pins.
   const withCover = await db
