@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatByline, formatCredits, parseReporters } from './byline';
+import { articleCreators, formatByline, formatCredits, parseReporters } from './byline';
 
 describe('formatByline', () => {
   it('prints the site name alone when no reporter is named', () => {
@@ -47,5 +47,32 @@ describe('parseReporters', () => {
   });
   it('formats what it parses back to the same line', () => {
     expect(formatByline('民生网', parseReporters('记者 甲 通讯员 乙 丙'))).toBe('民生网讯(记者 甲 通讯员 乙 丙)');
+  });
+});
+
+describe('articleCreators', () => {
+  const none = { reporters: [], author: '', teamName: null, creditText: '' };
+  it('names the reporters and correspondents, once each', () => {
+    expect(
+      articleCreators({
+        ...none,
+        author: '作者行',
+        reporters: [
+          { name: ' 甲 ', role: 'reporter' },
+          { name: '乙', role: 'correspondent' },
+          { name: '甲', role: 'reporter' },
+          { name: ' ', role: 'reporter' },
+        ],
+      }),
+    ).toEqual([
+      { kind: 'person', name: '甲' },
+      { kind: 'person', name: '乙' },
+    ]);
+  });
+  it('falls back to the author line, then to the contributing team', () => {
+    expect(articleCreators({ ...none, author: ' 本网记者 丁 ', teamName: '某工作队' })).toEqual([{ kind: 'person', name: '本网记者 丁' }]);
+    expect(articleCreators({ ...none, teamName: '某工作队' })).toEqual([{ kind: 'organization', name: '某工作队' }]);
+    expect(articleCreators({ ...none, creditText: '某单位' })).toEqual([{ kind: 'organization', name: '某单位' }]);
+    expect(articleCreators(none)).toEqual([]);
   });
 });

@@ -54,3 +54,27 @@ export function formatReporterLine(reporters: readonly Reporter[]): string {
   };
   return [group('reporter', '记者'), group('correspondent', '通讯员')].filter(Boolean).join(' ');
 }
+
+/** Who an article is by, for feeds and structured data. */
+export interface Creator {
+  kind: 'person' | 'organization';
+  name: string;
+}
+
+/**
+ * The article's reporters and correspondents (people); else its 作者 line (one person, as
+ * printed); else the contributing team (供稿, an organization). Empty when none is known.
+ */
+export function articleCreators(a: {
+  reporters: readonly Reporter[];
+  author?: string | null;
+  teamName?: string | null;
+  creditText?: string | null;
+}): Creator[] {
+  const people = a.reporters.map((r) => clean(r.name)).filter(Boolean);
+  if (people.length) return [...new Set(people)].map((name) => ({ kind: 'person', name }));
+  const author = clean(a.author ?? '');
+  if (author) return [{ kind: 'person', name: author }];
+  const team = clean(a.teamName ?? '') || clean(a.creditText ?? '');
+  return team ? [{ kind: 'organization', name: team }] : [];
+}

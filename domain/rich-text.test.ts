@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docText, parseRichText, rt, safeHref, safeImageSrc } from './rich-text';
+import { docText, excerpt, parseRichText, rt, safeHref, safeImageSrc, summaryOrExcerpt } from './rich-text';
 
 describe('safeHref', () => {
   it.each(['https://example.cn/a?b=1', 'http://x.cn', 'mailto:a@b.cn', 'tel:09910000000', '/columns/minsheng', '#top'])('allows %s', (h) => {
@@ -71,5 +71,20 @@ describe('parseRichText', () => {
   it('extracts plain text for search and summaries', () => {
     const doc = rt.doc(rt.h2('标题'), rt.p('第一段'), rt.image({ src: '/media/a.jpg', caption: '图说' }), rt.list(false, ['要点']));
     expect(docText(doc)).toBe('标题\n第一段\n图说\n要点');
+  });
+});
+
+describe('excerpt and summaryOrExcerpt', () => {
+  it('collapses whitespace and cuts at a character count with an ellipsis', () => {
+    expect(excerpt('  甲乙\n\n丙丁  ', 10)).toBe('甲乙 丙丁');
+    expect(excerpt('一二三四五六', 4)).toBe('一二三四…');
+  });
+  it('never splits a character outside the basic plane', () => {
+    expect(excerpt('𠀀𠀁𠀂', 2)).toBe('𠀀𠀁…');
+  });
+  it('prefers the summary, else the beginning of the body text', () => {
+    const body = rt.doc(rt.h2('小标题'), rt.p('正文第一段。'), rt.p('第二段'));
+    expect(summaryOrExcerpt(' 导语 ', body)).toBe('导语');
+    expect(summaryOrExcerpt('', body, 9)).toBe('小标题 正文第一段…');
   });
 });

@@ -200,6 +200,20 @@ export function docText(doc: RichTextDoc): string {
   return out.filter(Boolean).join('\n');
 }
 
+/**
+ * A short plain-text description: whitespace collapsed, cut to `max` characters (code
+ * points, so a CJK character or emoji is never split) with an ellipsis when cut.
+ */
+export function excerpt(text: string, max: number): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max).join('').trimEnd()}…`;
+}
+
+/** An article's description for feeds and link previews: its 导语, else the start of its text. */
+export function summaryOrExcerpt(summary: string, body: RichTextDoc, max = 200): string {
+  return summary.trim() ? excerpt(summary, max * 2) : excerpt(docText(body), max);
+}
+
 /** Builders used by the seed, the importer and tests. */
 /** The first uploaded image of a body (the article's cover when none is chosen). */
 export function firstImageMediaId(doc: RichTextDoc): number | null {

@@ -162,6 +162,11 @@ const ROUTES: Record<string, { allowed: Who[]; call: () => Promise<Response> } |
   '/api/views/[id]/route': { public: 'the public view-count beacon (GET); counts batch into article_stats only' },
   '/media/[...key]/route': { public: 'serves stored images (GET); changes nothing' },
   '/api/legacy/route': { public: 'redirects an old-site URL to its imported, public article (GET); changes nothing' },
+  '/feed.xml/route': { public: 'the site RSS feed (GET): public articles only (lib/feeds/feeds.test.ts); changes nothing' },
+  '/(site)/columns/[slug]/feed.xml/route': { public: 'a column RSS feed (GET): public articles only; changes nothing' },
+  '/sitemap.xml/route': { public: 'sitemap index (GET): public URLs only; changes nothing' },
+  '/sitemaps/[file]/route': { public: 'sitemaps of public pages and articles (GET); changes nothing' },
+  '/sitemap-news.xml/route': { public: 'Google News sitemap (GET): public articles only; changes nothing' },
 };
 
 /**

@@ -5,10 +5,15 @@ import { m } from '@/components/site/messages';
 import { Slides } from '@/components/site/slides';
 import { getColumnLatest, getHomeFeatures, getLatest, getMostRead } from '@/db/queries/articles';
 import { columnSubtreeIds, getColumns, getSiteSettings } from '@/db/queries/site';
+import { pageSeo } from '@/lib/seo';
 
 export async function generateMetadata(): Promise<Metadata> {
   const s = await getSiteSettings();
-  return { title: { absolute: s.siteName }, description: s.slogan, alternates: { canonical: '/' } };
+  return {
+    title: { absolute: s.siteName },
+    description: s.slogan,
+    ...(await pageSeo({ path: '/', title: s.siteName, description: s.slogan })),
+  };
 }
 
 export default async function HomePage() {

@@ -11,13 +11,15 @@ import { columnSubtreeIds, getColumns } from '@/db/queries/site';
 import { formatDate } from '@/domain/format';
 import { MAX_QUERY_LENGTH, parseQuery } from '@/domain/search';
 import { parseSearchForm } from '@/domain/search-form';
+import { pageSeo } from '@/lib/seo';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { q } = parseSearchForm(await searchParams).values;
   // Result pages are endless and thin: keep them out of search engines, but follow their links.
-  return { title: m.searchTitle(q), robots: { index: false, follow: true }, alternates: { canonical: '/search' } };
+  const title = m.searchTitle(q);
+  return { title, robots: { index: false, follow: true }, ...(await pageSeo({ path: '/search', title })) };
 }
 
 export default async function SearchPage({ searchParams }: Props) {

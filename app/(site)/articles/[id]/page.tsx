@@ -4,13 +4,17 @@ import { notFound } from 'next/navigation';
 import { Section, TitleList } from '@/components/site/article-list';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { ArticleView } from '@/components/site/article-view';
+import { JsonLd } from '@/components/site/json-ld';
 import { m } from '@/components/site/messages';
 import { ShareTools } from '@/components/site/share-tools';
 import { getNeighbours, getPublicArticle, getRelated, getViewCount } from '@/db/queries/articles';
 import { columnAncestry, getColumns, getSiteSettings } from '@/db/queries/site';
-import { formatByline, formatCredits } from '@/domain/byline';
-import { env } from '@/lib/env';
+import { articleCreators, formatByline, formatCredits } from '@/domain/byline';
+import { summaryOrExcerpt } from '@/domain/rich-text';
+import { breadcrumbJsonLd, newsArticleJsonLd } from '@/domain/structured-data';
 import { qrDataUri } from '@/lib/qr';
+import { articleModifiedAt, pageSeo, publisher } from '@/lib/seo';
+import { absoluteUrl, articlePath, columnPath } from '@/lib/urls';
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -24,27 +28,25 @@ async function load(rawId: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const a = await load((await params).id);
   if (!a) return {};
-  const url = `/articles/${a.id}`;
+  const column = (await getColumns()).find((c) => c.id === a.columnId);
+  const description = summaryOrExcerpt(a.summary, a.body, 120);
   return {
     title: a.title,
-    description: a.summary || undefined,
-    alternates: { canonical: url },
-    openGraph: {
-      type: 'article',
+    description,
+    ...(await pageSeo({
+      path: articlePath(a.id),
       title: a.title,
-      description: a.summary || undefined,
-      url,
-      publishedTime: a.publishedAt,
-      modifiedTime: a.updatedAt,
-      images: a.cover ? [{ url: a.cover.src, width: a.cover.width, height: a.cover.height }] : undefined,
-    },
+      description,
+      image: a.cover,
+      article: { publishedTime: a.publishedAt, modifiedTime: articleModifiedAt(a), section: column?.name },
+    })),
   };
 }
 
 export default async function ArticlePage({ params }: Props) {
   const article = await load((await params).id);
   if (!article) notFound();
-  const shareUrl = new URL(`/articles/${article.id}`, env().SITE_URL).toString();
+  const shareUrl = absoluteUrl(articlePath(article.id));
   const [settings, columns, neighbours, related, views, qr] = await Promise.all([
     getSiteSettings(),
     getColumns(),
@@ -54,12 +56,34 @@ export default async function ArticlePage({ params }: Props) {
     qrDataUri(shareUrl),
   ]);
   const column = columns.find((c) => c.id === article.columnId);
-  const trail = column ? columnAncestry(columns, column).map((c) => ({ label: c.name, href: `/columns/${c.slug}` })) : [];
+  const trail = column ? columnAncestry(columns, column).map((c) => ({ label: c.name, href: columnPath(c.slug) })) : [];
   const byline = formatByline(settings.shortName, article.reporters);
   const credits = formatCredits({ teamName: article.teamName, creditText: article.creditText, editorName: article.editorName });
+  const structuredData = [
+    newsArticleJsonLd({
+      url: shareUrl,
+      headline: article.title,
+      description: summaryOrExcerpt(article.summary, article.body, 120),
+      datePublished: article.publishedAt,
+      dateModified: articleModifiedAt(article),
+      images: article.cover ? [absoluteUrl(article.cover.src)] : [],
+      section: column?.name,
+      creators: articleCreators(article),
+      publisher: publisher(settings.siteName),
+      inLanguage: 'zh-CN',
+    }),
+    breadcrumbJsonLd([
+      { name: m.home, url: absoluteUrl('/') },
+      ...trail.map((t) => ({ name: t.label, url: absoluteUrl(t.href) })),
+      { name: article.title, url: shareUrl },
+    ]),
+  ];
 
   return (
     <div className="article-shell space-y-4">
+      {structuredData.map((data) => (
+        <JsonLd key={String(data['@type'])} data={data} />
+      ))}
       <Breadcrumb trail={[...trail, { label: article.title }]} />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-12 md:gap-6">
         <ArticleView article={article} byline={byline} credits={credits} views={views}>

@@ -6,7 +6,8 @@ import { Breadcrumb } from '@/components/site/breadcrumb';
 import { m } from '@/components/site/messages';
 import { Pagination } from '@/components/site/pagination';
 import { getColumnPage, getMostRead } from '@/db/queries/articles';
-import { columnAncestry, columnSubtreeIds, getColumnBySlug, getColumns } from '@/db/queries/site';
+import { columnAncestry, columnSubtreeIds, getColumnBySlug, getColumns, getSiteSettings } from '@/db/queries/site';
+import { columnFeedLink, pageSeo } from '@/lib/seo';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -22,8 +23,12 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const col = await getColumnBySlug((await params).slug);
   if (!col) return {};
   const page = parsePage((await searchParams).page);
+  const { siteName, slogan } = await getSiteSettings();
+  // Page 1 is the column's own URL (never ?page=1); deeper pages are their own canonicals.
   const path = `/columns/${col.slug}${page > 1 ? `?page=${page}` : ''}`;
-  return { title: page > 1 ? `${col.name}(第${page}页)` : col.name, description: col.description, alternates: { canonical: path } };
+  const title = page > 1 ? `${col.name}(第${page}页)` : col.name;
+  const description = col.description || slogan;
+  return { title, description, ...(await pageSeo({ path, title, description, feeds: [columnFeedLink(col, siteName)] })) };
 }
 
 export default async function ColumnPage({ params, searchParams }: Props) {

@@ -5,6 +5,8 @@ import { m } from '@/components/site/messages';
 import { RichText } from '@/components/site/rich-text';
 import { getPage } from '@/db/queries/site';
 import { formatDate } from '@/domain/format';
+import { docText, excerpt } from '@/domain/rich-text';
+import { pageSeo } from '@/lib/seo';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -15,7 +17,9 @@ const validSlug = (s: string) => /^[a-z0-9-]{1,64}$/.test(s);
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const page = validSlug(slug) ? await getPage(slug) : null;
-  return page ? { title: page.title, alternates: { canonical: `/pages/${page.slug}` } } : {};
+  if (!page) return {};
+  const description = excerpt(docText(page.body), 120);
+  return { title: page.title, description, ...(await pageSeo({ path: `/pages/${page.slug}`, title: page.title, description })) };
 }
 
 export default async function StaticPage({ params }: Props) {
