@@ -72,7 +72,7 @@ let exitCode = 0;
 try {
   const { getDb, closeDb } = await import('@/db');
   const { seedArchive } = await import('./bench/archive');
-  const { searchArticlesUncached } = await import('@/db/queries/search');
+  const { searchArticlesUncached, SEARCH_CANDIDATES } = await import('@/db/queries/search');
   const { parseQuery } = await import('@/domain/search');
   const { columnSubtreeIds } = await import('@/db/queries/site');
   const db = await getDb();
@@ -158,7 +158,7 @@ try {
   console.log(`\nSearch at ${count.toLocaleString('en')} articles, PostgreSQL, ${rounds} interleaved rounds (ms):\n`);
   console.log(['kind', 'query', 'matches*', 'median', 'p95'].join('\t'));
   for (const r of rows) console.log([r.label, r.query, r.matches, ms(r.median), ms(r.p95)].join('\t'));
-  console.log(`\n* matches counted up to the ranked candidate cap (500).`);
+  console.log(`\n* matches counted up to the ranked candidate cap (${SEARCH_CANDIDATES}).`);
   const summary = {
     allMedian: pct(all, 50),
     allP95: pct(all, 95),

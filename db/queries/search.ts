@@ -20,7 +20,10 @@ import { publicVisibility } from './visibility';
  */
 
 export const SEARCH_PAGE_SIZE = 10;
-export const SEARCH_CANDIDATES = 500;
+export const SEARCH_CANDIDATES = 200;
+
+/** Recent windows tried before the whole archive (see runSearch). */
+const SEARCH_WINDOWS_DAYS = [90, 730];
 
 export type SearchSort = 'relevance' | 'newest';
 
@@ -82,6 +85,20 @@ async function runSearch(p: SearchParams): Promise<SearchResult> {
     // ~10 kB); the GIN index answers the any-order query without them. Keep the planner on
     // the indexes even for very common words, where a scan looks cheaper than it is.
     await tx.execute(sql`set local enable_seqscan = off`);
+    // The newest candidates of a common word are all recent: look in a recent window first
+    // (the index bitmaps of the words and of the dates are ANDed, so only rows in the window
+    // are fetched) and widen it only when it holds fewer than the cap. The result is the
+    // same as without a window; the cost no longer grows with the word's frequency.
+    for (const days of SEARCH_WINDOWS_DAYS) {
+      const inWindow = sql`${articles.publishedAt} >= now() - make_interval(days => ${days})`;
+      const [{ n } = { n: 0 }] = await tx
+        .select({ n: sql<number>`count(*)`.mapWith(Number) })
+        .from(tx.select({ one: sql`1`.as('one') }).from(articles).where(and(...where, inWindow)).limit(SEARCH_CANDIDATES + 1).as('w'));
+      if (n > SEARCH_CANDIDATES) {
+        where.push(inWindow);
+        break;
+      }
+    }
     // 1. The newest candidates, from the index alone (their vectors are carried, not read).
     const hits = tx.$with('hits').as(
       tx
