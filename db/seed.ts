@@ -194,6 +194,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedMani
     footerLinks: [
       { label: '网站首页', href: '/' },
       ...SEED_PAGES.map((p) => ({ label: p.title, href: `/pages/${p.slug}` })),
+      { label: '全站搜索', href: '/search' },
     ],
   });
 
