@@ -72,7 +72,7 @@ let exitCode = 0;
 try {
   const { getDb, closeDb } = await import('@/db');
   const { seedArchive } = await import('./bench/archive');
-  const { searchArticlesUncached, SEARCH_CANDIDATES } = await import('@/db/queries/search');
+  const { searchArticles, SEARCH_CANDIDATES } = await import('@/db/queries/search');
   const { parseQuery } = await import('@/domain/search');
   const { columnSubtreeIds } = await import('@/db/queries/site');
   const db = await getDb();
@@ -121,7 +121,7 @@ try {
   const totals = new Map<string, number>();
   const run = async (q: (typeof QUERIES)[number]) => {
     const t = performance.now();
-    const r = await searchArticlesUncached({ q: q.q, columnIds: colIds(q.columnSlug), from: q.from });
+    const r = await searchArticles({ q: q.q, columnIds: colIds(q.columnSlug), from: q.from });
     const dt = performance.now() - t;
     totals.set(q.q + (q.columnSlug ?? '') + (q.from ?? ''), r.total);
     return dt;

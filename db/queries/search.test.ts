@@ -9,7 +9,7 @@ import { saveArticle } from '@/services/articles/save';
 import { createTestDb, type TestDb } from '@/test/db';
 import { principalOf } from '@/test/principals';
 import { listDashboardArticles } from './newsroom';
-import { searchArticlesUncached as search } from './search';
+import { searchArticles as search } from './search';
 
 let t: TestDb;
 let editor: Principal, reporter1: Principal, reporter2: Principal;

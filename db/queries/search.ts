@@ -5,8 +5,6 @@ import { articles, media } from '@/db/schema';
 import { mediaUrl } from '@/domain/media';
 import { docText, type RichTextDoc } from '@/domain/rich-text';
 import { highlight, parseQuery, snippet, type ParsedQuery, type Segment } from '@/domain/search';
-import { cached } from '@/lib/cache';
-import { tags } from '@/lib/cache-tags';
 import type { ImageDto } from './articles';
 import { publicVisibility } from './visibility';
 
@@ -22,7 +20,7 @@ import { publicVisibility } from './visibility';
 export const SEARCH_PAGE_SIZE = 10;
 export const SEARCH_CANDIDATES = 200;
 
-/** Recent windows tried before the whole archive (see runSearch). */
+/** Recent windows tried before the whole archive (see searchArticles). */
 const SEARCH_WINDOWS_DAYS = [90, 730];
 
 export type SearchSort = 'relevance' | 'newest';
@@ -69,7 +67,11 @@ export function matchSql(query: ParsedQuery): SQL {
   return sql`${articles.searchVector} @@ ${query.tsquery}::tsquery`;
 }
 
-async function runSearch(p: SearchParams): Promise<SearchResult> {
+/**
+ * Not cached: every distinct query would become a cache entry on disk (a bot typing random
+ * words would fill it), and the engine's cost is bounded by the candidate cap anyway.
+ */
+export async function searchArticles(p: SearchParams): Promise<SearchResult> {
   const query = parseQuery(p.q);
   if (!query) return EMPTY;
   const db = await getDb();
@@ -209,11 +211,3 @@ function toHit(
       : null,
   };
 }
-
-/**
- * Search results, cached briefly: a story shared in chat groups brings many readers
- * typing the same words. Publishing refreshes them with the site-wide listings.
- */
-export const searchArticles = cached(runSearch, 'search', { tags: () => [tags.articles], revalidate: 120 });
-
-export { runSearch as searchArticlesUncached };
