@@ -42,7 +42,8 @@ export interface PublicArticle extends ArticleListItem {
   legacyUrl: string | null;
 }
 
-const listColumns = {
+/** The columns every article list selects (search and feeds add theirs to these). */
+export const listColumns = {
   id: articles.id,
   title: articles.title,
   summary: articles.summary,
@@ -54,7 +55,7 @@ const listColumns = {
   coverAlt: media.alt,
 };
 
-type ListRow = {
+export type ListRow = {
   id: number;
   title: string;
   summary: string;
@@ -68,17 +69,13 @@ type ListRow = {
 
 const iso = (d: Date | null) => (d ?? new Date(0)).toISOString();
 
-function toListItem(r: ListRow): ArticleListItem {
-  return {
-    id: r.id,
-    title: r.title,
-    summary: r.summary,
-    columnId: r.columnId,
-    publishedAt: iso(r.publishedAt),
-    cover: r.coverKey
-      ? { src: mediaUrl(r.coverKey), width: r.coverWidth ?? 0, height: r.coverHeight ?? 0, alt: r.coverAlt || r.title }
-      : null,
-  };
+/** A list row's cover as an image (its alt text falls back to the title), or null. */
+export function coverImage(r: Pick<ListRow, 'title' | 'coverKey' | 'coverWidth' | 'coverHeight' | 'coverAlt'>): ImageDto | null {
+  return r.coverKey ? { src: mediaUrl(r.coverKey), width: r.coverWidth ?? 0, height: r.coverHeight ?? 0, alt: r.coverAlt || r.title } : null;
+}
+
+export function toListItem(r: ListRow): ArticleListItem {
+  return { id: r.id, title: r.title, summary: r.summary, columnId: r.columnId, publishedAt: iso(r.publishedAt), cover: coverImage(r) };
 }
 
 async function list(where: SQL, order: SQL[], limit: number): Promise<ArticleListItem[]> {

@@ -3,10 +3,10 @@ import { and, asc, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, media, pages, teams } from '@/db/schema';
 import { articleCreators, type Creator } from '@/domain/byline';
-import { mediaUrl } from '@/domain/media';
 import { summaryOrExcerpt } from '@/domain/rich-text';
 import { cached } from '@/lib/cache';
 import { tags } from '@/lib/cache-tags';
+import { coverImage } from './articles';
 import { publicVisibility } from './visibility';
 
 // Public reads for RSS feeds and sitemaps. Tagged like the pages that list the same
@@ -68,16 +68,7 @@ export const getFeedItems = cached(
       publishedAt: iso(r.publishedAt),
       modifiedAt: iso(r.modifiedAt),
       creators: articleCreators(r),
-      cover: r.coverKey
-        ? {
-            src: mediaUrl(r.coverKey),
-            width: r.coverWidth ?? 0,
-            height: r.coverHeight ?? 0,
-            alt: r.coverAlt || r.title,
-            mime: r.coverMime ?? 'image/jpeg',
-            bytes: r.coverBytes ?? 0,
-          }
-        : null,
+      cover: r.coverKey ? { ...coverImage(r)!, mime: r.coverMime ?? 'image/jpeg', bytes: r.coverBytes ?? 0 } : null,
     }));
   },
   'feed-items',

@@ -2,10 +2,9 @@ import 'server-only';
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, media } from '@/db/schema';
-import { mediaUrl } from '@/domain/media';
 import { docText, type RichTextDoc } from '@/domain/rich-text';
 import { highlight, parseQuery, snippet, type ParsedQuery, type Segment } from '@/domain/search';
-import type { ImageDto } from './articles';
+import { listColumns, toListItem, type ImageDto, type ListRow } from './articles';
 import { publicVisibility } from './visibility';
 
 /**
@@ -150,18 +149,7 @@ export async function searchArticles(p: SearchParams): Promise<SearchResult> {
   const ids = rows.list.map((r) => r.id);
   const details = ids.length
     ? await db
-        .select({
-          id: articles.id,
-          title: articles.title,
-          summary: articles.summary,
-          body: articles.body,
-          columnId: articles.columnId,
-          publishedAt: articles.publishedAt,
-          coverKey: media.storageKey,
-          coverWidth: media.width,
-          coverHeight: media.height,
-          coverAlt: media.alt,
-        })
+        .select({ ...listColumns, body: articles.body })
         .from(articles)
         .leftJoin(media, eq(media.id, articles.coverMediaId))
         .where(inArray(articles.id, ids))
@@ -182,32 +170,13 @@ export async function searchArticles(p: SearchParams): Promise<SearchResult> {
 }
 
 function toHit(
-  d: {
-    id: number;
-    title: string;
-    summary: string;
-    body: RichTextDoc;
-    columnId: number;
-    publishedAt: Date | null;
-    coverKey: string | null;
-    coverWidth: number | null;
-    coverHeight: number | null;
-    coverAlt: string | null;
-  },
+  d: ListRow & { body: RichTextDoc },
   terms: string[],
 ): SearchHit {
   const body = docText(d.body);
   // The snippet shows where the words occur: in the body if they do, else the summary.
   const inBody = snippet(body, terms);
   const source = inBody.some((s) => s.hit) || !d.summary ? inBody : snippet(d.summary, terms);
-  return {
-    id: d.id,
-    title: highlight(d.title, terms),
-    snippet: source,
-    columnId: d.columnId,
-    publishedAt: (d.publishedAt ?? new Date(0)).toISOString(),
-    cover: d.coverKey
-      ? { src: mediaUrl(d.coverKey), width: d.coverWidth ?? 0, height: d.coverHeight ?? 0, alt: d.coverAlt || d.title }
-      : null,
-  };
+  const item = toListItem(d);
+  return { id: item.id, title: highlight(d.title, terms), snippet: source, columnId: item.columnId, publishedAt: item.publishedAt, cover: item.cover };
 }
