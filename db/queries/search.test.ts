@@ -2,14 +2,14 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articles, columns } from '@/db/schema';
 import { docText, rt } from '@/domain/rich-text';
-import { parseQuery, type Segment } from '@/domain/search';
+import { articleSearchVector, parseQuery, type Segment } from '@/domain/search';
 import type { Principal } from '@/domain/permissions';
 import { createArticle } from '@/services/articles/create';
 import { saveArticle } from '@/services/articles/save';
 import { createTestDb, type TestDb } from '@/test/db';
 import { principalOf } from '@/test/principals';
 import { listDashboardArticles } from './newsroom';
-import { searchArticles as search } from './search';
+import { SEARCH_CANDIDATES, searchArticles as search } from './search';
 
 let t: TestDb;
 let editor: Principal, reporter1: Principal, reporter2: Principal;
@@ -133,6 +133,31 @@ describe('search', () => {
     const last = await search({ q: '沙棘', page: 99 });
     expect(last.page).toBe(r1.pageCount);
     expect(last.hits.length).toBeGreaterThan(0);
+  });
+
+  it('ranks the newest matches of a very common word, whichever window finds them', async () => {
+    // 230 matches: 210 in the last days, 20 older but with the word in their title.
+    const day = 86_400_000;
+    const rows = Array.from({ length: 230 }, (_, i) => {
+      const old = i < 20;
+      const title = old ? `旧文沙枣花开第${i}篇` : `新闻第${i}篇`;
+      const body = rt.doc(rt.p('村里的沙枣花开了,香气飘满田间。'));
+      const publishedAt = new Date(Date.now() - (old ? 400 * day : (i % 10) * day + i * 60_000));
+      return { columnId, title, body, status: 'published' as const, publishedAt, receiptCode: `WIN${i}`, searchVector: articleSearchVector({ title, body }) };
+    });
+    const inserted = await t.db.insert(articles).values(rows).returning({ id: articles.id, title: articles.title });
+    const oldIds = new Set(inserted.filter((r) => r.title.startsWith('旧文')).map((r) => r.id));
+    const first = await search({ q: '沙枣花' });
+    expect(first).toMatchObject({ total: SEARCH_CANDIDATES, capped: true });
+    const seen: number[] = [];
+    for (let page = 1; page <= first.pageCount; page++) seen.push(...(await search({ q: '沙枣花', page })).hits.map((h) => h.id));
+    // Exactly the newest 200: none of the older ones, however well their titles match.
+    expect(new Set(seen).size).toBe(SEARCH_CANDIDATES);
+    expect(seen.filter((id) => oldIds.has(id))).toEqual([]);
+    // Narrowed to their dates, the older ones are found and their title matches rank first.
+    const older = await search({ q: '沙枣花', to: new Date(Date.now() - 300 * day).toISOString().slice(0, 10) });
+    expect(older.hits.every((h) => oldIds.has(h.id))).toBe(true);
+    expect(older.total).toBe(20);
   });
 
   it('answers nothing for punctuation only', async () => {
