@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { authConfig } from './auth.config';
 import { getSessionUser } from '@/db/queries/users';
 import type { Role } from '@/domain/roles';
-import { env } from '@/lib/env';
+import { clientAddress } from '@/lib/client';
 import { authenticate } from '@/services/login';
 
 class LockedOut extends CredentialsSignin {
@@ -23,15 +23,6 @@ const credentials = z.object({
   password: z.string().min(1).max(200),
 });
 
-/** The client address for per-client limits; only trusted behind a proxy that overwrites it. */
-function clientOf(request: Request): string {
-  const h = request.headers;
-  if (env().TRUST_PROXY) {
-    return h.get('x-real-ip') ?? h.get('x-forwarded-for')?.split(',').at(-1)?.trim() ?? 'unknown';
-  }
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
-}
-
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   logger: {
@@ -48,7 +39,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await authenticate(parsed.data.username, parsed.data.password, clientOf(request));
+        const result = await authenticate(parsed.data.username, parsed.data.password, clientAddress(request.headers));
         if (result.ok) {
           const u = result.user;
           return { id: String(u.id), name: u.name, role: u.role as Role, sessionVersion: u.sessionVersion };

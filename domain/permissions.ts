@@ -30,6 +30,13 @@ export const PERMISSIONS = [
   'media.view',
   /** Caption and alt text of a library photo (a team only its own members' uploads). */
   'media.edit',
+  /** The readers' inbox (信息举报 / 联系我们 / 挑错): read, assign, mark handled. */
+  'message.view',
+  'message.handle',
+  /** A sender's name and contact details; every view is written to the audit log. */
+  'message.contact',
+  /** Team and region statistics (submitted, published, returned, time to publish). */
+  'stats.view',
   'audit.view',
   'admin.manage',
 ] as const;
@@ -45,8 +52,8 @@ const CONTRIBUTOR: readonly Permission[] = [
   'media.view',
   'media.edit',
 ];
-const EDITOR: readonly Permission[] = [...CONTRIBUTOR, 'article.review', 'article.curate'];
-const CHIEF: readonly Permission[] = [...EDITOR, 'article.final', 'audit.view'];
+const EDITOR: readonly Permission[] = [...CONTRIBUTOR, 'article.review', 'article.curate', 'message.view', 'message.handle', 'stats.view'];
+const CHIEF: readonly Permission[] = [...EDITOR, 'article.final', 'message.contact', 'audit.view'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   contributor: new Set(CONTRIBUTOR),

@@ -46,6 +46,26 @@ export default async function DashboardLayout({ children }: { children: ReactNod
                 {mm.library}
               </Link>
             )}
+            {can(p, 'message.view') && (
+              <Link href="/dashboard/messages" className="rounded px-2 py-1.5 hover:bg-slate-100">
+                {dm.inbox}
+              </Link>
+            )}
+            {can(p, 'stats.view') && (
+              <Link href="/dashboard/stats" className="rounded px-2 py-1.5 hover:bg-slate-100">
+                {dm.stats}
+              </Link>
+            )}
+            {can(p, 'audit.view') && (
+              <Link href="/dashboard/audit" className="rounded px-2 py-1.5 hover:bg-slate-100">
+                {dm.audit}
+              </Link>
+            )}
+            {can(p, 'admin.manage') && (
+              <Link href="/dashboard/admin" className="rounded px-2 py-1.5 hover:bg-slate-100">
+                {dm.admin}
+              </Link>
+            )}
             <Link href="/dashboard/notifications" className="rounded px-2 py-1.5 hover:bg-slate-100" data-testid="notifications-link">
               {dm.notifications}
               {unread > 0 && (
