@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { am } from '@/components/dashboard/audit-messages';
 import { CommentThread } from '@/components/dashboard/comment-thread';
 import { CurationForm } from '@/components/dashboard/curation-form';
 import { dm } from '@/components/dashboard/messages';
@@ -10,13 +11,14 @@ import { getSiteSettings } from '@/db/queries/site';
 import { formatByline, formatCredits } from '@/domain/byline';
 import { formatDateTime } from '@/domain/format';
 import { can, checkTransition } from '@/domain/permissions';
-import { ACTION_LABELS, STATUS_LABELS, WORKFLOW_ACTIONS, stageName, type WorkflowAction } from '@/domain/workflow';
+import { AUDIT_ACTION_LABELS } from '@/domain/audit';
+import { STATUS_LABELS, WORKFLOW_ACTIONS, stageName, type WorkflowAction } from '@/domain/workflow';
 import { addCommentAction, curateArticleAction, transitionArticleAction } from '../../actions';
 import { loadArticleFor } from '../../lib';
 
 export const metadata: Metadata = { title: '稿件' };
 
-const EVENT_LABELS: Record<string, string> = { ...ACTION_LABELS, create: '创建', correct: '更正', comment: '发表意见', curate: '调整首页与置顶' };
+const EVENT_LABELS: Record<string, string> = AUDIT_ACTION_LABELS;
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { p, a } = await loadArticleFor((await params).id, (id) => `/dashboard/articles/${id}`);
@@ -51,6 +53,9 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         </Link>
         <Link href={`/dashboard/articles/${a.id}/revisions`} className="min-h-10 rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50">
           {dm.revisions}
+        </Link>
+        <Link href={`/dashboard/articles/${a.id}/record`} className="min-h-10 rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50">
+          {am.recordLink}
         </Link>
         {a.status === 'published' && (
           <Link href={`/articles/${a.id}`} className="min-h-10 rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-50">
