@@ -169,6 +169,54 @@ function routineReports(rand: () => number): SeedArticle[] {
   return out;
 }
 
+type TrailStatus = Exclude<ArticleStatus, 'draft'>;
+
+interface TrailStep {
+  action: string;
+  from: ArticleStatus;
+  to: ArticleStatus;
+  actor: 'author' | 'publisher' | number;
+  stage?: number;
+  reason?: string;
+  /** Hours since the previous step. */
+  gap: number;
+}
+
+const RETURN_REASONS = ['请补充活动参与人数和具体时间,并附一张现场照片。', '标题与内容不符,请修改标题并核实第二段数据。', '请补充受访群众的姓名和村组,引语需核实。'];
+
+/**
+ * The workflow steps that lead a seeded report to `status`, with realistic gaps between
+ * them (hours; `pace` stretches a slower team's), reviewed stage by stage by different
+ * people and, when `returned`, sent back once before the round that passed.
+ */
+function workflowTrail(status: TrailStatus, reviewers: number[], rand: () => number, pace: number, returned: string | null, endReason = ''): TrailStep[] {
+  const h = (min: number, max: number) => (min + rand() * (max - min)) * pace;
+  const steps: TrailStep[] = [{ action: 'submit', from: 'draft', to: 'submitted', actor: 'author', gap: 0 }];
+  const stages = reviewers.length;
+  if (returned) {
+    steps.push({ action: 'claim', from: 'submitted', to: 'in_review', actor: reviewers[0]!, stage: 1, gap: h(1, 30) });
+    steps.push({ action: 'request_changes', from: 'in_review', to: 'changes_requested', actor: reviewers[0]!, stage: 1, reason: returned, gap: h(0.3, 5) });
+    steps.push({ action: 'resubmit', from: 'changes_requested', to: 'submitted', actor: 'author', gap: h(4, 72) });
+  }
+  if (status === 'submitted') return steps;
+  steps.push({ action: 'claim', from: 'submitted', to: 'in_review', actor: reviewers[0]!, stage: 1, gap: h(1, 30) });
+  if (status === 'in_review') return steps;
+  if (status === 'changes_requested' || status === 'rejected') {
+    const action = status === 'rejected' ? 'reject' : 'request_changes';
+    steps.push({ action, from: 'in_review', to: status, actor: reviewers[0]!, stage: 1, reason: endReason, gap: h(0.3, 5) });
+    return steps;
+  }
+  for (let i = 1; i <= stages; i++) {
+    if (i > 1) steps.push({ action: 'claim', from: 'submitted', to: 'in_review', actor: reviewers[i - 1]!, stage: i, gap: h(0.5, 20) });
+    steps.push({ action: 'approve', from: 'in_review', to: i < stages ? 'submitted' : 'approved', actor: reviewers[i - 1]!, stage: i, gap: h(0.3, 5) });
+  }
+  if (status === 'approved') return steps;
+  const last = status === 'scheduled' ? 'schedule' : 'publish';
+  steps.push({ action: last, from: 'approved', to: status === 'scheduled' ? 'scheduled' : 'published', actor: 'publisher', gap: h(0.2, 6) });
+  if (status === 'unpublished') steps.push({ action: 'unpublish', from: 'published', to: 'unpublished', actor: 'publisher', reason: endReason, gap: h(1, 4) });
+  return steps;
+}
+
 export interface SeedOptions {
   storage?: Storage;
   /** Fewer photos for fast test databases. */
@@ -181,6 +229,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedMani
   const rand = prng(20261129);
   const now = Date.now();
   const daysAgo = (d: number, hour = 10) => new Date(now - d * 86_400_000 - hour * 3_600_000 + Math.floor(rand() * 3_600_000));
+  // Workflow timings draw from their own sequence, so the content above stays as it was.
+  const timing = prng(20260331);
 
   await db.insert(siteSettings).values({
     id: 1,
@@ -271,10 +321,35 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedMani
   const all = [...SEED_ARTICLES, ...routineReports(rand)].sort((a, b) => b.daysAgo - a.daysAgo);
   const manifest: SeedManifest = { published: [], byState: {}, scheduledPast: 0, expired: 0, withTeam: 0, legacyUrl: DEMO_LEGACY_URL, columns: columnIds, teams: teamRows.map((t) => t.name) };
 
-  const insertArticle = async (a: SeedArticle, status: ArticleStatus, extra: Partial<NewArticle> = {}) => {
+  const stagesOf = Object.fromEntries(SEED_COLUMNS.map((c) => [c.slug, c.reviewStages]));
+  // 三审: a different person signs each stage; the chief editor signs the last of several.
+  const reviewersFor = (stages: number) => (stages === 1 ? [userIds.editor!] : stages === 2 ? [userIds.editor!, userIds.chief!] : [userIds.editor!, scoped!.id, userIds.chief!]);
+  const insertArticle = async (a: SeedArticle, status: ArticleStatus, extra: Partial<NewArticle> = {}, trail: { returned?: string; reason?: string } = {}) => {
     const { doc, cover } = blocksToDoc(a.blocks, photos);
     const publishedAt = ['published', 'scheduled', 'unpublished'].includes(status) ? daysAgo(a.daysAgo, Math.floor(rand() * 12)) : null;
     const author = teamMember(a.team);
+    const stages = stagesOf[a.column] ?? 1;
+    const steps = status === 'draft' ? [] : workflowTrail(status, reviewersFor(stages), timing, [1, 1.8, 0.7, 1.3, 2.2, 0.9][a.team ?? 0] ?? 1, trail.returned ?? null, trail.reason);
+    // The trail ends at publication (or, for a report still on its way, a little before now).
+    const visibleAt = (extra.publishedAt ?? publishedAt) as Date | null;
+    const ends = steps.findLastIndex((st) => st.action === 'publish' || st.action === 'schedule');
+    const total = steps.reduce((sum, st) => sum + st.gap, 0);
+    const endAt =
+      status === 'published' || status === 'unpublished'
+        ? visibleAt!.getTime() + steps.slice(ends + 1).reduce((sum, st) => sum + st.gap, 0) * 3_600_000
+        : status === 'scheduled'
+          ? Math.min(now, visibleAt!.getTime()) - (2 + timing() * 20) * 3_600_000
+          : now - a.daysAgo * 86_400_000 - (1 + timing() * 5) * 3_600_000;
+    let at = Math.min(endAt, now) - total * 3_600_000;
+    const times = steps.map((st) => new Date((at += st.gap * 3_600_000)));
+    const lastSubmit = times[steps.findLastIndex((st) => st.action === 'submit' || st.action === 'resubmit')];
+    // The dates the seed gave before it had trails, evaluated as before so the content PRNG's
+    // sequence (publication hours, view counts) is unchanged; the trail's times win.
+    const legacy = {
+      createdAt: publishedAt ? new Date(publishedAt.getTime() - 86_400_000) : daysAgo(a.daysAgo),
+      updatedAt: publishedAt ?? daysAgo(a.daysAgo),
+      submittedAt: status === 'draft' ? null : daysAgo(a.daysAgo + 1),
+    };
     const values: NewArticle = {
         columnId: columnIds[a.column]!,
         title: a.title,
@@ -294,9 +369,9 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedMani
         receiptCode: receiptCode('MS'),
         createdBy: author,
         updatedBy: author,
-        createdAt: publishedAt ? new Date(publishedAt.getTime() - 86_400_000) : daysAgo(a.daysAgo),
-        updatedAt: publishedAt ?? daysAgo(a.daysAgo),
-        submittedAt: status === 'draft' ? null : daysAgo(a.daysAgo + 1),
+        createdAt: times[0] ? new Date(times[0].getTime() - 3 * 3_600_000) : legacy.createdAt,
+        updatedAt: times.at(-1) ?? legacy.updatedAt,
+        submittedAt: lastSubmit ?? legacy.submittedAt,
         ...extra,
       };
     const [row] = await db
@@ -305,20 +380,30 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedMani
       .returning({ id: articles.id, publishedAt: articles.publishedAt });
     const id = row!.id;
     await db.insert(revisions).values({ articleId: id, version: 1, title: a.title, subtitle: a.subtitle ?? '', summary: a.summary, body: doc, authorId: author, note: '初稿' });
-    const ev = (action: string, from: ArticleStatus | null, to: ArticleStatus, actorId: number, reason = '') =>
-      ({ articleId: id, actorId, action, fromStatus: from, toStatus: to, reason, createdAt: row!.publishedAt ?? new Date() });
-    if (status === 'published') {
-      await db.insert(events).values([
-        ev('submit', 'draft', 'submitted', author),
-        ev('claim', 'submitted', 'in_review', userIds.editor!),
-        ev('approve', 'in_review', 'approved', userIds.editor!),
-        ev('publish', 'approved', 'published', userIds.editor!),
-      ]);
+    if (steps.length) {
+      const publisher = stages > 1 ? userIds.chief! : userIds.editor!;
+      await db.insert(events).values(
+        steps.map((st, k) => ({
+          articleId: id,
+          actorId: st.actor === 'author' ? author : st.actor === 'publisher' ? publisher : st.actor,
+          action: st.action,
+          fromStatus: st.from,
+          toStatus: st.to,
+          stage: st.action === 'claim' || st.action === 'approve' ? st.stage : null,
+          reason: st.reason ?? '',
+          data: st.action === 'publish' || st.action === 'schedule' ? { publishedAt: row!.publishedAt!.toISOString() } : {},
+          createdAt: st.action === 'publish' ? row!.publishedAt! : times[k]!,
+        })),
+      );
     }
     return id;
   };
 
-  for (const a of all) manifest.published.push(await insertArticle(a, 'published'));
+  for (const [i, a] of all.entries()) {
+    // Some teams' reports were sent back once before they passed (returns spread over the past months).
+    const returned = a.team != null && [0, 2, 4].includes(a.team) && timing() < 0.3 ? RETURN_REASONS[i % RETURN_REASONS.length]! : undefined;
+    manifest.published.push(await insertArticle(a, 'published', {}, { returned }));
+  }
   log(`  ${manifest.published.length} published articles`);
 
   const [withTeam] = await db
@@ -373,20 +458,22 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedMani
     ['unpublished', 'unpublished', {}],
   ];
   for (const [i, [key, status, extra]] of states.entries()) {
-    const id = await insertArticle(sample(i), status, extra);
+    const reason = { changes_requested: '请补充活动参与人数和具体时间,并附一张现场照片。', rejected: '内容与本站已发稿件重复,不予采用。', unpublished: '文中数据有误,撤下核实后再发。' }[key as string];
+    const id = await insertArticle(sample(i), status, extra, { reason });
     manifest.byState[key] = id;
     if (status === 'changes_requested') {
-      await db.insert(events).values({ articleId: id, actorId: userIds.editor, action: 'request_changes', fromStatus: 'in_review', toStatus: 'changes_requested', reason: '请补充活动参与人数和具体时间,并附一张现场照片。' });
       await db.insert(comments).values({ articleId: id, authorId: userIds.editor, body: '第二段数据请与村委会核实后再提交。' });
-    }
-    if (status === 'rejected') {
-      await db.insert(events).values({ articleId: id, actorId: userIds.editor, action: 'reject', fromStatus: 'in_review', toStatus: 'rejected', reason: '内容与本站已发稿件重复,不予采用。' });
     }
   }
   // Published but past its expiry (never visible), and scheduled whose time has come (visible).
   manifest.expired = await insertArticle(sample(8), 'published', { unpublishAt: new Date(now - 3_600_000) });
   manifest.scheduledPast = await insertArticle(sample(9), 'scheduled', { publishAt: new Date(now - 3_600_000), publishedAt: new Date(now - 3_600_000) });
   manifest.published.push(manifest.scheduledPast);
+  // Reports not taken, in past months, so returns show in the statistics' history too.
+  for (const [k, days] of [45, 100, 160, 230].entries()) {
+    const base = SEED_ARTICLES[(k * 3 + 1) % SEED_ARTICLES.length]!;
+    await insertArticle({ ...base, title: `${base.title.slice(0, 20)}(未采用稿 ${k + 1})`, team: [1, 3, 5, 1][k]!, daysAgo: days }, 'rejected', {}, { reason: ['与已发稿件重复,不予采用。', '新闻要素不全且无法补充核实,不予采用。'][k % 2]! });
+  }
 
   // Static pages.
   for (const [i, p] of SEED_PAGES.entries()) {
