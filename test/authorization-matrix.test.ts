@@ -12,7 +12,8 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import sharp from 'sharp';
-import { articles, columns, media, users } from '@/db/schema';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { articles, columns, events, media, teams, users } from '@/db/schema';
 import { rt } from '@/domain/rich-text';
 import type { Principal } from '@/domain/permissions';
 import { createTestDb, type TestDb } from '@/test/db';
@@ -167,7 +168,35 @@ const ROUTES: Record<string, { allowed: Who[]; call: () => Promise<Response> } |
   '/sitemap.xml/route': { public: 'sitemap index (GET): public URLs only; changes nothing' },
   '/sitemaps/[file]/route': { public: 'sitemaps of public pages and articles (GET); changes nothing' },
   '/sitemap-news.xml/route': { public: 'Google News sitemap (GET): public articles only; changes nothing' },
+  '/(dashboard)/dashboard/audit/export/route': { allowed: ['chief', 'admin'], call: () => auditExport() },
+  '/(dashboard)/dashboard/stats/export/route': { allowed: STAFF, call: () => statsExport() },
+  '/(dashboard)/dashboard/articles/[id]/record/export/route': { allowed: ['contributorA', ...STAFF], call: () => recordExport() },
 };
+
+// The CSV exports (GET). The record export reads a team A report made once in beforeAll,
+// so a refused call has nothing to create.
+const recordFixture = { id: 0, receiptCode: '' };
+const csvRows = async (res: Response) => {
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+  expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.csv"; filename\*=UTF-8''/);
+  // The bytes, not res.text(): decoding strips the byte-order mark Excel needs.
+  const bytes = Buffer.from(await res.arrayBuffer());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return parseCsv(bytes, { bom: true, columns: true }) as Record<string, string>[];
+};
+async function auditExport() {
+  const { GET } = await import('@/app/(dashboard)/dashboard/audit/export/route');
+  return GET(new Request('http://localhost/dashboard/audit/export?action=publish'));
+}
+async function statsExport() {
+  const { GET } = await import('@/app/(dashboard)/dashboard/stats/export/route');
+  return GET(new Request('http://localhost/dashboard/stats/export?level=team'));
+}
+async function recordExport() {
+  const { GET } = await import('@/app/(dashboard)/dashboard/articles/[id]/record/export/route');
+  return GET(new Request(`http://localhost/dashboard/articles/${recordFixture.id}/record/export`), { params: Promise.resolve({ id: String(recordFixture.id) }) });
+}
 
 /**
  * GET handlers of routes in ROUTES that answer with non-public data (a route that exports
@@ -215,6 +244,45 @@ const READS: Record<string, { allowed: Who[]; call: () => Promise<Response>; che
       }
     },
   },
+  '/(dashboard)/dashboard/audit/export/route': {
+    allowed: ['chief', 'admin'],
+    call: () => auditExport(),
+    check: async (res, who) => {
+      const rows = await csvRows(res);
+      // The filter holds: only publish events, and the seed has plenty.
+      expect(rows.length).toBeGreaterThan(10);
+      for (const r of rows) expect([r['操作代码'], r['操作']]).toEqual(['publish', '发布']);
+      expect(Number(res.headers.get('x-export-rows'))).toBe(rows.length);
+      // The export is itself in the log, under the caller's name.
+      const [e] = await t.db.select().from(events).where(eq(events.action, 'audit.export')).orderBy(sql`${events.id} desc`).limit(1);
+      expect(e).toMatchObject({ actorId: ids[who], data: { rows: rows.length, truncated: false, filters: { action: 'publish' } } });
+    },
+  },
+  '/(dashboard)/dashboard/stats/export/route': {
+    allowed: STAFF,
+    call: () => statsExport(),
+    check: async (res) => {
+      const rows = await csvRows(res);
+      const names = (await t.db.select({ name: teams.shortName }).from(teams)).map((r) => r.name);
+      // Every unit is a seeded team (none of these callers is limited to regions), each with a total row.
+      const units = new Set(rows.map((r) => r['工作队']!).filter((n) => n !== '全部'));
+      expect([...units].sort()).toEqual([...names].sort());
+      const all = rows.find((r) => r['工作队'] === '全部' && r['月份'] === '合计')!;
+      expect(Number(all['发布'])).toBeGreaterThan(0);
+      expect(Number(all['提交至发布中位数(小时)'])).toBeGreaterThan(1);
+    },
+  },
+  '/(dashboard)/dashboard/articles/[id]/record/export/route': {
+    allowed: ['contributorA', ...STAFF],
+    call: () => recordExport(),
+    check: async (res) => {
+      const rows = await csvRows(res);
+      // Team A's report and nothing else: created by the fixture and submitted by contributor A.
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) expect(r['回执号']).toBe(recordFixture.receiptCode);
+      expect(rows.find((r) => r['操作'] === '提交')?.['经办人']).toBe(actors.contributorA.name);
+    },
+  },
 };
 
 /**
@@ -234,6 +302,28 @@ const PAGES: Record<string, { allowed: Who[]; prepare: (f: Fixture) => Promise<(
     prepare: async (f) => {
       const { id } = await f.teamAPhoto();
       const { default: Page } = await import('@/app/(dashboard)/dashboard/media/[id]/page');
+      return () => Page({ params: Promise.resolve({ id: String(id) }) });
+    },
+  },
+  '/dashboard/audit': {
+    allowed: ['chief', 'admin'],
+    prepare: async () => {
+      const { default: Page } = await import('@/app/(dashboard)/dashboard/audit/page');
+      return () => Page({ searchParams: Promise.resolve({ action: 'publish' }) });
+    },
+  },
+  '/dashboard/stats': {
+    allowed: STAFF,
+    prepare: async () => {
+      const { default: Page } = await import('@/app/(dashboard)/dashboard/stats/page');
+      return () => Page({ searchParams: Promise.resolve({ level: 'county' }) });
+    },
+  },
+  '/dashboard/articles/[id]/record': {
+    allowed: ['contributorA', ...STAFF],
+    prepare: async (f) => {
+      const { id } = await f.teamASubmitted();
+      const { default: Page } = await import('@/app/(dashboard)/dashboard/articles/[id]/record/page');
       return () => Page({ params: Promise.resolve({ id: String(id) }) });
     },
   },
@@ -305,6 +395,12 @@ const fixture: Fixture = {
     return { id: a!.id, version: a!.v };
   },
 };
+
+beforeAll(async () => {
+  const { id } = await fixture.teamASubmitted();
+  const [a] = await t.db.select({ receiptCode: articles.receiptCode }).from(articles).where(eq(articles.id, id));
+  Object.assign(recordFixture, { id, receiptCode: a!.receiptCode });
+});
 
 function readManifest() {
   const file = path.join(process.cwd(), '.next/server/server-reference-manifest.json');
