@@ -32,8 +32,8 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     return `?${s.toString()}`;
   };
   const input = 'w-full rounded border border-slate-300 px-2 py-1.5';
-  const th = 'border-b border-slate-200 px-2 py-1.5 text-left font-medium';
-  const td = 'border-b border-slate-100 px-2 py-1.5 text-right tabular-nums';
+  const th = 'border-b border-slate-200 px-1.5 py-1.5 text-left font-medium sm:px-2';
+  const td = 'border-b border-slate-200 px-1.5 py-1.5 text-right tabular-nums sm:px-2';
   const figures = (f: StatsFigures = EMPTY_FIGURES) => (
     <>
       <td className={td}>{f.submitted}</td>
@@ -46,10 +46,10 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
     <thead>
       <tr className="bg-slate-50">
         <th scope="col" className={th}>{first}</th>
-        <th scope="col" className={`${th} text-right`}>{am.submitted}</th>
-        <th scope="col" className={`${th} text-right`}>{am.published}</th>
-        <th scope="col" className={`${th} text-right`}>{am.returned}</th>
-        <th scope="col" className={`${th} text-right`}>{am.medianShort}</th>
+        <th scope="col" className={`${th} whitespace-nowrap text-right`}>{am.submitted}</th>
+        <th scope="col" className={`${th} whitespace-nowrap text-right`}>{am.published}</th>
+        <th scope="col" className={`${th} whitespace-nowrap text-right`}>{am.returned}</th>
+        <th scope="col" className={`${th} whitespace-nowrap text-right`}>{am.medianShort}</th>
       </tr>
     </thead>
   );
@@ -121,7 +121,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           labels={{ submitted: am.submitted, published: am.published, returned: am.returned }}
         />
         <div className="mt-3 overflow-x-auto" role="region" aria-label={am.byMonth(shownName)} tabIndex={0}>
-          <table className="w-full min-w-[22rem] text-sm" data-testid="stats-months">
+          <table className="w-full min-w-[18rem] text-sm" data-testid="stats-months">
             <caption className="sr-only">{am.byMonth(shownName)}</caption>
             {head(am.month)}
             <tbody>
@@ -154,7 +154,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
           <p className="text-sm text-slate-500">{am.noData}</p>
         ) : (
           <div className="overflow-x-auto" role="region" aria-labelledby="units-title" tabIndex={0}>
-            <table className="w-full min-w-[22rem] text-sm" data-testid="stats-units">
+            <table className="w-full min-w-[18rem] text-sm" data-testid="stats-units">
               {head(levelLabel)}
               <tbody>
                 {stats.units.map((u) => (
