@@ -28,6 +28,8 @@ export const events = pgTable(
     index('events_article_idx').on(t.articleId, t.createdAt),
     index('events_actor_idx').on(t.actorId, t.createdAt),
     index('events_action_idx').on(t.action, t.createdAt),
+    // The unfiltered audit log, newest first, and its date ranges.
+    index('events_created_idx').on(t.createdAt),
   ],
 );
 
