@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { columns, events, rateLimits, regions, teams, userColumnScopes, userRegionScopes, users } from '@/db/schema';
@@ -186,17 +186,19 @@ describe('updateUser', () => {
   });
 
   it('the last active admin cannot be demoted', async () => {
-    // Another admin, then the seeded admin's row demoted behind their back: the other is now the last.
+    // A new admin, then every other admin demoted behind the acting admin's back (as if by
+    // someone else a moment ago): the new one is now the last active admin.
     const { id } = await createUser(admin, { ...contributor(), role: 'admin', teamId: null });
     const other = (await loadPrincipal(id, 1, t.db))!;
-    await t.db.update(users).set({ role: 'editor' }).where(eq(users.id, admin.id));
+    const others = await t.db.select({ id: users.id }).from(users).where(sql`${users.role} = 'admin' and ${users.id} <> ${id}`);
+    await t.db.update(users).set({ role: 'editor' }).where(inArray(users.id, others.map((o) => o.id)));
     try {
       const e = await refused(async () => updateUser(admin, await editInput(id, { role: 'chief_editor' })));
       expect(fieldMessage(e, 'role')).toMatch(/^这是最后一位在用的管理员/);
       const d = await refused(() => disableUser(admin, { id }));
       expect((d as AppError).message).toMatch(/^这是最后一位在用的管理员,不能停用/);
     } finally {
-      await t.db.update(users).set({ role: 'admin' }).where(eq(users.id, admin.id));
+      await t.db.update(users).set({ role: 'admin' }).where(inArray(users.id, others.map((o) => o.id)));
     }
     // With two active admins, one may demote the other.
     await updateUser(admin, await editInput(id, { role: 'chief_editor' }));
