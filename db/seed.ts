@@ -51,6 +51,9 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; te
   { username: 'editor', displayName: '李编辑', role: 'editor', phone: '13800000002' },
   { username: 'reporter1', displayName: '阿依古丽·买买提', role: 'contributor', team: 0, phone: '13800000003' },
   { username: 'reporter2', displayName: '王建军', role: 'contributor', team: 1, phone: '13800000004' },
+  // A second admin: the administration e2e signs in as this one, so tests that end all of
+  // `admin`'s sessions ("sign out everywhere") cannot sign it out mid-test.
+  { username: 'admin2', displayName: '网站管理员', role: 'admin', phone: '13800000010' },
 ];
 
 /** Ids of articles in known states, for tests and for people trying the demo. */

@@ -21,6 +21,11 @@ import { databaseFingerprint, principalOf } from '@/test/principals';
 import { createArticle } from '@/services/articles/create';
 import { saveArticle } from '@/services/articles/save';
 import { transitionArticle } from '@/services/articles/transition';
+import { getSettingsForEdit } from '@/db/queries/admin';
+import { createColumn } from '@/services/admin/columns';
+import { createPage } from '@/services/admin/pages';
+import { createRegion, createTeam } from '@/services/admin/org';
+import { createUser, disableUser } from '@/services/admin/users';
 
 // The session each call sees; set per call below.
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; name: string; role: string }; sv: number; expires: string } }));
@@ -56,6 +61,39 @@ interface Row {
 
 const body = rt.doc(rt.p('矩阵测试正文。'));
 let singleColumn = 0;
+
+/** Fresh administration fixtures, made by the admin through the services. */
+const uniq = () => crypto.randomBytes(4).toString('hex');
+const adminFixture = {
+  async user() {
+    const username = `matrix-${uniq()}`;
+    const { id } = await createUser(actors.admin, { username, displayName: '矩阵用户', role: 'editor', password: 'matrix-password' });
+    return { id, username };
+  },
+  region: () => createRegion(actors.admin, { parentId: null, name: `矩阵地区${uniq()}` }),
+  async team() {
+    const { id: regionId } = await adminFixture.region();
+    const { id } = await createTeam(actors.admin, { name: `矩阵工作队${uniq()}`, shortName: '矩阵队', regionId });
+    return { id, regionId };
+  },
+  async column() {
+    const slug = `matrix-${uniq()}`;
+    const { id } = await createColumn(actors.admin, { slug, name: '矩阵栏目', description: '', parentId: null, showInNav: false, showOnHome: false, reviewStages: 1 });
+    return { id, slug };
+  },
+  async page() {
+    const slug = `matrix-${uniq()}`;
+    const { id } = await createPage(actors.admin, { slug, title: '矩阵页面', body, sort: 0, showInFooter: false });
+    return { id, slug };
+  },
+};
+
+/** An administration page: the render, for a path with this id (or none). */
+const adminPage = (load: () => Promise<{ default: (props: never) => unknown }>, id?: () => Promise<number>) => async () => {
+  const { default: Page } = await load();
+  const params = Promise.resolve({ id: id ? String(await id()) : '' });
+  return () => (Page as (props: unknown) => Promise<unknown>)({ params, searchParams: Promise.resolve({}) });
+};
 
 /** `file#export` → row. A public action is listed with the reason it needs no role. */
 const ACTIONS: Record<string, Row | { public: string }> = {
@@ -98,6 +136,83 @@ const ACTIONS: Record<string, Row | { public: string }> = {
   'app/(dashboard)/dashboard/media/actions.ts#updateMediaDetailsAction': {
     allowed: ['contributorA', ...STAFF],
     input: async (f) => ({ id: (await f.teamAPhoto()).id, caption: '矩阵图片说明', alt: '矩阵替代文字' }),
+  },
+  // Administration: admins only. Each input builds its own user, region, team, column or page.
+  'app/(dashboard)/dashboard/admin/users/actions.ts#createUserAction': {
+    allowed: ['admin'],
+    input: async () => ({ username: `matrix-${uniq()}`, displayName: '矩阵用户', role: 'editor', password: 'matrix-password' }),
+  },
+  'app/(dashboard)/dashboard/admin/users/actions.ts#updateUserAction': {
+    allowed: ['admin'],
+    input: async () => {
+      const { id, username } = await adminFixture.user();
+      return { id, username, displayName: '矩阵改名', role: 'chief_editor', teamId: null };
+    },
+  },
+  'app/(dashboard)/dashboard/admin/users/actions.ts#disableUserAction': { allowed: ['admin'], input: async () => ({ id: (await adminFixture.user()).id }) },
+  'app/(dashboard)/dashboard/admin/users/actions.ts#enableUserAction': {
+    allowed: ['admin'],
+    input: async () => {
+      const { id } = await adminFixture.user();
+      await disableUser(actors.admin, { id });
+      return { id };
+    },
+  },
+  'app/(dashboard)/dashboard/admin/users/actions.ts#resetPasswordAction': { allowed: ['admin'], input: async () => ({ id: (await adminFixture.user()).id, password: '' }) },
+  'app/(dashboard)/dashboard/admin/regions/actions.ts#createRegionAction': { allowed: ['admin'], input: async () => ({ parentId: null, name: `矩阵地区${uniq()}` }) },
+  'app/(dashboard)/dashboard/admin/regions/actions.ts#renameRegionAction': {
+    allowed: ['admin'],
+    input: async () => ({ id: (await adminFixture.region()).id, name: `矩阵改名${uniq()}` }),
+  },
+  'app/(dashboard)/dashboard/admin/regions/actions.ts#moveRegionAction': {
+    allowed: ['admin'],
+    input: async () => {
+      const parent = await adminFixture.region();
+      await createRegion(actors.admin, { parentId: parent.id, name: '甲县' });
+      const second = await createRegion(actors.admin, { parentId: parent.id, name: '乙县' });
+      return { id: second.id, direction: 'up' };
+    },
+  },
+  'app/(dashboard)/dashboard/admin/teams/actions.ts#createTeamAction': {
+    allowed: ['admin'],
+    input: async () => ({ name: `矩阵工作队${uniq()}`, shortName: '矩阵队', regionId: (await adminFixture.region()).id, active: true }),
+  },
+  'app/(dashboard)/dashboard/admin/teams/actions.ts#updateTeamAction': {
+    allowed: ['admin'],
+    input: async () => {
+      const { id, regionId } = await adminFixture.team();
+      return { id, name: `矩阵工作队改名${uniq()}`, shortName: '矩阵队', regionId, active: true };
+    },
+  },
+  'app/(dashboard)/dashboard/admin/columns/actions.ts#createColumnAction': {
+    allowed: ['admin'],
+    input: async () => ({ slug: `matrix-${uniq()}`, name: '矩阵栏目', description: '', parentId: null, showInNav: false, showOnHome: false, reviewStages: 1 }),
+  },
+  'app/(dashboard)/dashboard/admin/columns/actions.ts#updateColumnAction': {
+    allowed: ['admin'],
+    input: async () => {
+      const { id, slug } = await adminFixture.column();
+      return { id, slug, name: '矩阵栏目改名', description: '', parentId: null, showInNav: false, showOnHome: false, reviewStages: 2 };
+    },
+  },
+  'app/(dashboard)/dashboard/admin/columns/actions.ts#moveColumnAction': { allowed: ['admin'], input: async () => ({ id: (await adminFixture.column()).id, direction: 'up' }) },
+  'app/(dashboard)/dashboard/admin/pages/actions.ts#createPageAction': {
+    allowed: ['admin'],
+    input: async () => ({ slug: `matrix-${uniq()}`, title: '矩阵页面', body, sort: 0, showInFooter: false }),
+  },
+  'app/(dashboard)/dashboard/admin/pages/actions.ts#updatePageAction': {
+    allowed: ['admin'],
+    input: async () => {
+      const { id, slug } = await adminFixture.page();
+      return { id, slug, title: '矩阵页面改名', body, sort: 1, showInFooter: false };
+    },
+  },
+  'app/(dashboard)/dashboard/admin/settings/actions.ts#updateSettingsAction': {
+    allowed: ['admin'],
+    input: async () => {
+      const s = await getSettingsForEdit();
+      return { ...s, slogan: `矩阵标语${uniq()}` };
+    },
   },
   'app/(dashboard)/dashboard/actions.ts#signOutAction': { public: 'only clears the caller’s own session cookie; touches no data' },
   'app/(auth)/login/actions.ts#loginAction': { public: 'the login form itself; credentials and lock-out are tested in services/login.test.ts and e2e' },
@@ -327,6 +442,33 @@ const PAGES: Record<string, { allowed: Who[]; prepare: (f: Fixture) => Promise<(
       return () => Page({ params: Promise.resolve({ id: String(id) }) });
     },
   },
+  '/dashboard/admin': { allowed: ['admin'], prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/page')) },
+  '/dashboard/admin/users': { allowed: ['admin'], prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/users/page')) },
+  '/dashboard/admin/users/new': { allowed: ['admin'], prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/users/new/page')) },
+  '/dashboard/admin/users/[id]': {
+    allowed: ['admin'],
+    prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/users/[id]/page'), async () => actors.contributorA.id),
+  },
+  '/dashboard/admin/teams': { allowed: ['admin'], prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/teams/page')) },
+  '/dashboard/admin/teams/new': { allowed: ['admin'], prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/teams/new/page')) },
+  '/dashboard/admin/teams/[id]': {
+    allowed: ['admin'],
+    prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/teams/[id]/page'), async () => actors.contributorA.teamId!),
+  },
+  '/dashboard/admin/regions': { allowed: ['admin'], prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/regions/page')) },
+  '/dashboard/admin/columns': { allowed: ['admin'], prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/columns/page')) },
+  '/dashboard/admin/columns/new': { allowed: ['admin'], prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/columns/new/page')) },
+  '/dashboard/admin/columns/[id]': {
+    allowed: ['admin'],
+    prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/columns/[id]/page'), async () => singleColumn),
+  },
+  '/dashboard/admin/pages': { allowed: ['admin'], prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/pages/page')) },
+  '/dashboard/admin/pages/new': { allowed: ['admin'], prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/pages/new/page')) },
+  '/dashboard/admin/pages/[id]': {
+    allowed: ['admin'],
+    prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/pages/[id]/page'), async () => (await adminFixture.page()).id),
+  },
+  '/dashboard/admin/settings': { allowed: ['admin'], prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/settings/page')) },
 };
 
 let t: TestDb;

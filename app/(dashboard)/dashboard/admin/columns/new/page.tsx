@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ColumnForm } from '@/components/dashboard/admin-column-form';
+import { am } from '@/components/dashboard/admin-messages';
+import { listColumnsForAdmin } from '@/db/queries/admin';
+import { preorder } from '@/domain/tree';
+import { requireAdminPage } from '../../lib';
+import { createColumnAction } from '../actions';
+
+export const metadata: Metadata = { title: am.newColumn };
+
+export default async function NewColumnPage() {
+  await requireAdminPage('/dashboard/admin/columns/new');
+  const columns = await listColumnsForAdmin();
+  return (
+    <div className="space-y-4">
+      <nav aria-label={am.breadcrumb} className="text-sm">
+        <Link href="/dashboard/admin/columns" className="text-red-700 underline">
+          {am.columns}
+        </Link>
+      </nav>
+      <h1 className="text-xl font-bold">{am.newColumn}</h1>
+      <ColumnForm
+        initial={{ slug: '', name: '', description: '', parentId: null, showInNav: true, showOnHome: true, reviewStages: 1 }}
+        parents={preorder(columns).map(({ row, depth }) => ({ id: row.id, name: row.name, depth }))}
+        save={createColumnAction}
+      />
+    </div>
+  );
+}

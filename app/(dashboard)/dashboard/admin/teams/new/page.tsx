@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { am } from '@/components/dashboard/admin-messages';
+import { TeamForm } from '@/components/dashboard/admin-team-form';
+import { listRegions } from '@/db/queries/admin';
+import { regionTree, requireAdminPage } from '../../lib';
+import { createTeamAction } from '../actions';
+
+export const metadata: Metadata = { title: am.newTeam };
+
+export default async function NewTeamPage() {
+  await requireAdminPage('/dashboard/admin/teams/new');
+  const regions = await listRegions();
+  return (
+    <div className="space-y-4">
+      <nav aria-label={am.breadcrumb} className="text-sm">
+        <Link href="/dashboard/admin/teams" className="text-red-700 underline">
+          {am.teams}
+        </Link>
+      </nav>
+      <h1 className="text-xl font-bold">{am.newTeam}</h1>
+      <TeamForm initial={{ name: '', shortName: '', regionId: 0, active: true }} regions={regionTree(regions)} save={createTeamAction} />
+    </div>
+  );
+}

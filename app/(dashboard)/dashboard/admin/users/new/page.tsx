@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
+import { am } from '@/components/dashboard/admin-messages';
+import { CreateUserForm } from '@/components/dashboard/admin-user-form';
+import { requireAdminPage, userFormOptions } from '../../lib';
+import { createUserAction } from '../actions';
+
+export const metadata: Metadata = { title: am.newUser };
+
+// 「添加队员」 on a team's page comes here with ?team=<id>.
+const querySchema = z.object({ team: z.coerce.number().int().positive().optional().catch(undefined) });
+
+export default async function NewUserPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdminPage('/dashboard/admin/users/new');
+  const { team } = querySchema.parse(await searchParams);
+  const options = await userFormOptions();
+  const teamId = team && options.teams.some((t) => t.id === team && t.active) ? team : null;
+  return (
+    <div className="space-y-4">
+      <nav aria-label={am.breadcrumb} className="text-sm">
+        <Link href="/dashboard/admin/users" className="text-red-700 underline">
+          {am.users}
+        </Link>
+      </nav>
+      <h1 className="text-xl font-bold">{am.newUser}</h1>
+      <CreateUserForm
+        initial={{ username: '', displayName: '', phone: '', role: 'contributor', teamId, columnIds: [], regionIds: [] }}
+        options={options}
+        create={createUserAction}
+      />
+    </div>
+  );
+}
