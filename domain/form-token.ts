@@ -1,14 +1,24 @@
+import { createHmac } from 'node:crypto';
 import { MESSAGE_KINDS, type MessageKind } from './messages';
 
 /**
  * The pure half of the reader forms' signed timestamp: what is signed, how a token is
- * laid out, and whether its age is acceptable. lib/form-token.ts signs and verifies.
+ * laid out, and whether its age is acceptable. lib/form-token.ts supplies the secret.
  * Layout: `v1.<kind>.<issued at, ms>.<signature>`.
  */
 
 export const FORM_TOKEN_MAX_AGE_MS = 24 * 3600_000;
 
 export const formTokenPayload = (kind: MessageKind, issuedAt: number) => `v1.${kind}.${issuedAt}`;
+
+/** HMAC-SHA256 under a label, so a signature made for one purpose is never valid for another. */
+export const sign = (secret: string, label: string, data: string) => createHmac('sha256', secret).update(`${label}\n${data}`).digest('base64url');
+
+/** The token a form page embeds: its kind and issue time, signed. */
+export function formToken(secret: string, kind: MessageKind, issuedAt: number): string {
+  const payload = formTokenPayload(kind, issuedAt);
+  return `${payload}.${sign(secret, 'reader-form', payload)}`;
+}
 
 export function parseFormToken(token: string): { kind: MessageKind; issuedAt: number; payload: string; signature: string } | null {
   const m = /^v1\.([a-z]+)\.(\d{13})\.([A-Za-z0-9_-]{43})$/.exec(token);

@@ -1,21 +1,19 @@
 import 'server-only';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { checkFormAge, formTokenPayload, parseFormToken } from '@/domain/form-token';
+import { timingSafeEqual } from 'node:crypto';
+import { checkFormAge, formToken, parseFormToken, sign } from '@/domain/form-token';
 import type { MessageKind } from '@/domain/messages';
 import { env } from './env';
 
 /**
- * HMAC signing for the reader forms, keyed by AUTH_SECRET (every app instance shares it,
- * so a form shown by one instance can be sent to another). Each use has its own label,
- * so a signature made for one purpose is never valid for another.
+ * Signing for the reader forms, keyed by AUTH_SECRET (every app instance shares it, so a
+ * form shown by one instance can be sent to another).
  */
 
-const hmac = (label: string, data: string) => createHmac('sha256', env().AUTH_SECRET!).update(`${label}\n${data}`).digest('base64url');
+const secret = () => env().AUTH_SECRET!;
 
 /** A token saying "this form of this kind was shown at this time", for the page to embed. */
 export function issueFormToken(kind: MessageKind, now: Date = new Date()): string {
-  const payload = formTokenPayload(kind, now.getTime());
-  return `${payload}.${hmac('reader-form', payload)}`;
+  return formToken(secret(), kind, now.getTime());
 }
 
 export type FormTokenCheck =
@@ -26,7 +24,7 @@ export type FormTokenCheck =
 export function verifyFormToken(token: string, kind: MessageKind, now: Date, minSeconds: number): FormTokenCheck {
   const t = parseFormToken(token);
   if (!t || t.kind !== kind) return { ok: false, reason: 'forged' };
-  const expected = Buffer.from(hmac('reader-form', t.payload));
+  const expected = Buffer.from(sign(secret(), 'reader-form', t.payload));
   const given = Buffer.from(t.signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'forged' };
   return checkFormAge(t.issuedAt, now.getTime(), minSeconds);
@@ -36,4 +34,4 @@ export function verifyFormToken(token: string, kind: MessageKind, now: Date, min
  * What is stored instead of a client address. Keyed, because the IPv4 space is small
  * enough that a plain hash of an address can be reversed by trying them all.
  */
-export const hashClient = (address: string) => hmac('reader-client', address).slice(0, 32);
+export const hashClient = (address: string) => sign(secret(), 'reader-client', address).slice(0, 32);
