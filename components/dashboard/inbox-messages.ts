@@ -28,7 +28,7 @@ export const im = {
   noSubject: '(无标题)',
   correctionSubject: (title: string) => `挑错:${title}`,
   receipt: '回执号',
-  receivedAgo: (age: string) => `${age}前`,
+  receivedAgo: (age: string) => (age === '0 分钟' ? '刚刚' : `${age}前`),
   assignee: '处理人',
   unassigned: '未分派',
   about: '关于',

@@ -35,7 +35,9 @@ export const rfm = {
       `手机号或电子邮箱,最多 ${L.contact} 字。只用于编辑部核实情况、回复您,只有总编辑和系统管理员能看到,绝不公开。` +
       (kind === 'contact' ? '' : '不留也可以提交,但我们将无法回复您。'),
     subject: (kind: MessageKind) => (kind === 'correction' ? `可以不填,最多 ${L.subject} 字,例如“第三段的日期有误”。` : `一句话概括,最多 ${L.subject} 字。`),
-    body: `${L.bodyMin}–${L.bodyMax} 字。只能填写文字,不支持图片和网页代码;请写清时间、地点和经过。`,
+    body: (kind: MessageKind) =>
+      `${L.bodyMin}–${L.bodyMax} 字。只能填写文字,不支持图片和网页代码;` +
+      (kind === 'correction' ? '请写明错在哪里、正确的应该是什么。' : kind === 'tip' ? '请写清时间、地点和经过。' : '请写清您的问题或建议。'),
   },
   honeypot: '网址(请留空)',
   aboutArticle: '关于文章',

@@ -21,7 +21,7 @@ export function ReaderFormPage({ kind, notice, children }: { kind: MessageKind; 
         <div className="mt-6">{children}</div>
         <p className="mt-8 border-t border-line pt-4 text-sm text-muted">
           {other.text}
-          <Link href={other.href} className="mx-1 text-brand underline">
+          <Link href={other.href} className="ml-1 text-brand underline">
             {other.link}
           </Link>
           。

@@ -136,7 +136,7 @@ export function ReaderForm({
       {field('name', (p) => <input type="text" autoComplete="name" {...p} className={`${FIELD} mt-1 h-11`} />, rfm.hints.name)}
       {field('contact', (p) => <input type="text" autoComplete="off" {...p} className={`${FIELD} mt-1 h-11`} />, rfm.hints.contact(kind))}
       {field('subject', (p) => <input type="text" {...p} className={`${FIELD} mt-1 h-11`} />, rfm.hints.subject(kind))}
-      {field('body', (p) => <BodyArea {...p} className={`${FIELD} mt-1 min-h-48 py-2 leading-relaxed`} />, rfm.hints.body)}
+      {field('body', (p) => <BodyArea {...p} className={`${FIELD} mt-1 min-h-48 py-2 leading-relaxed`} />, rfm.hints.body(kind))}
 
       <div className="space-y-2">
         <button type="submit" disabled={pending} className="h-12 w-full rounded bg-brand px-8 text-base font-medium text-white hover:bg-brand-dark disabled:opacity-60 sm:w-auto">

@@ -55,12 +55,12 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
           </section>
 
           {m.article && (
-            <section aria-labelledby="msg-article" className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="message-article">
+            <section aria-labelledby="msg-article" className="rounded border border-slate-200 bg-white p-3" data-testid="message-article">
               <h2 id="msg-article" className="mb-1 font-semibold">
                 {im.article}
               </h2>
               <p className="font-medium break-words">《{m.article.title}》</p>
-              <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
+              <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
                 {canOpenArticle && (
                   <Link href={`/dashboard/articles/${m.article.id}`} className="inline-block py-1 text-red-700 underline">
                     {im.editArticle}
@@ -78,11 +78,11 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
           )}
 
           {m.handled && (
-            <section aria-labelledby="msg-handled" className="rounded border border-green-200 bg-green-50 p-3 text-sm" data-testid="message-handled">
+            <section aria-labelledby="msg-handled" className="rounded border border-green-200 bg-green-50 p-3" data-testid="message-handled">
               <h2 id="msg-handled" className="mb-1 font-semibold text-green-900">
                 {im.status('handled')}
               </h2>
-              <p className="break-words whitespace-pre-wrap">{m.handled.note}</p>
+              <p className="text-sm break-words whitespace-pre-wrap">{m.handled.note}</p>
               <p className="mt-1 text-xs text-slate-600">
                 {m.handled.byName ?? im.system} · {formatDateTime(m.handled.at)}
               </p>
@@ -115,19 +115,19 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
             </dl>
           </section>
 
-          <section aria-labelledby="msg-contact" className="space-y-2 rounded border border-slate-200 bg-white p-3 text-sm" data-testid="message-contact">
+          <section aria-labelledby="msg-contact" className="space-y-2 rounded border border-slate-200 bg-white p-3" data-testid="message-contact">
             <h2 id="msg-contact" className="font-semibold">
               {im.contactTitle}
             </h2>
             {!m.hasContact ? (
-              <p className="text-slate-600">{im.contactNone}</p>
+              <p className="text-sm text-slate-600">{im.contactNone}</p>
             ) : can(p, 'message.contact') ? (
               <>
-                <p className="text-slate-600">{im.contactAudit}</p>
+                <p className="text-sm text-slate-600">{im.contactAudit}</p>
                 <ContactReveal id={m.id} reveal={revealMessageContactAction} />
               </>
             ) : (
-              <p className="text-slate-600">
+              <p className="text-sm text-slate-600">
                 {im.contactLeft}
                 {im.contactHidden}
               </p>
