@@ -13,6 +13,14 @@ const EVENT_LABELS: Record<string, string> = {
   'message.view_contact': '查看了联系方式',
 };
 
+/** How a reader message's events read in the history of the article it is about. */
+export const ARTICLE_MESSAGE_EVENT_LABELS: Record<string, string> = {
+  'message.assign': '分派读者挑错',
+  'message.handle': '处理了读者挑错',
+  'message.reopen': '重新打开读者挑错',
+  'message.view_contact': '查看了挑错读者的联系方式',
+};
+
 export const im = {
   inbox: '读者来信',
   intro: '读者通过信息举报、联系我们和文章“挑错”发来的信息。只在编辑部内部可见。',
@@ -49,7 +57,8 @@ export const im = {
   body: '来信内容',
   article: '相关文章',
   articleGone: '(文章已删除)',
-  editArticle: '在编辑部打开',
+  editArticle: '修改文章',
+  openArticle: '在编辑部打开',
   publicArticle: '查看网站上的文章',
   articleNotPublic: '这篇文章目前没有公开。',
   handledBy: '处理人',

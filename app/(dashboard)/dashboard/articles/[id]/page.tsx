@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CommentThread } from '@/components/dashboard/comment-thread';
 import { CurationForm } from '@/components/dashboard/curation-form';
+import { ARTICLE_MESSAGE_EVENT_LABELS } from '@/components/dashboard/inbox-messages';
 import { dm } from '@/components/dashboard/messages';
 import { StatusBadge } from '@/components/dashboard/status-badge';
 import { WorkflowPanel } from '@/components/dashboard/workflow-panel';
@@ -16,7 +17,7 @@ import { loadArticleFor } from '../../lib';
 
 export const metadata: Metadata = { title: '稿件' };
 
-const EVENT_LABELS: Record<string, string> = { ...ACTION_LABELS, create: '创建', correct: '更正', comment: '发表意见', curate: '调整首页与置顶' };
+const EVENT_LABELS: Record<string, string> = { ...ACTION_LABELS, create: '创建', correct: '更正', comment: '发表意见', curate: '调整首页与置顶', ...ARTICLE_MESSAGE_EVENT_LABELS };
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { p, a } = await loadArticleFor((await params).id, (id) => `/dashboard/articles/${id}`);

@@ -27,6 +27,7 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
     m.article ? getEditableArticle(m.article.id) : null,
   ]);
   const canOpenArticle = editable != null && can(p, 'article.view', refOf(editable));
+  const canEditArticle = editable != null && can(p, 'article.edit', refOf(editable));
   const title = messageTitle({ ...m, articleTitle: m.article?.title ?? null, preview: m.body.slice(0, 60) });
 
   return (
@@ -61,9 +62,14 @@ export default async function MessagePage({ params }: { params: Promise<{ id: st
               </h2>
               <p className="font-medium break-words">《{m.article.title}》</p>
               <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+                {canEditArticle && (
+                  <Link href={`/dashboard/articles/${m.article.id}/edit`} className="inline-block py-1 text-red-700 underline">
+                    {im.editArticle}
+                  </Link>
+                )}
                 {canOpenArticle && (
                   <Link href={`/dashboard/articles/${m.article.id}`} className="inline-block py-1 text-red-700 underline">
-                    {im.editArticle}
+                    {im.openArticle}
                   </Link>
                 )}
                 {m.article.isPublic ? (
