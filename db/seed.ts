@@ -9,6 +9,7 @@ import {
   events,
   media,
   pages,
+  readerMessages,
   regions,
   revisions,
   siteSettings,
@@ -247,6 +248,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedMani
     footerLinks: [
       { label: '网站首页', href: '/' },
       ...SEED_PAGES.map((p) => ({ label: p.title, href: `/pages/${p.slug}` })),
+      { label: '信息举报', href: '/report' },
+      { label: '在线留言', href: '/contact' },
       { label: '全站搜索', href: '/search' },
     ],
   });
@@ -487,6 +490,47 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedMani
     });
     await db.insert(pages).values({ slug: p.slug, title: p.title, body: rt.doc(...blocks), sort: i });
   }
+
+  // Reader messages (信息举报 / 联系我们 / 挑错) in every state, so the demo inbox has work in it.
+  const hoursAgo = (h: number) => new Date(now - h * 3_600_000);
+  const demoMessages: { kind: 'tip' | 'contact' | 'correction'; status: 'new' | 'assigned' | 'handled'; hours: number; name?: string; contact?: string; subject: string; body: string; article?: number; note?: string }[] = [
+    { kind: 'tip', status: 'new', hours: 2, subject: '村口路灯坏了一个多月没人修', body: '和平村村口到小学那段路的三盏路灯坏了一个多月,晚上孩子放学路过很不安全。\n向村委会反映过两次,一直没有人来修。', contact: '13900001111' },
+    { kind: 'tip', status: 'assigned', hours: 30, name: '热心群众', subject: '有人冒充工作队收取“培训费”', body: '最近有人自称是驻村工作队的,挨家挨户收取每人200元的“技能培训费”,说交了钱才能报名参加夜校。请核实并提醒大家注意。' },
+    { kind: 'tip', status: 'handled', hours: 120, subject: '惠民政策宣传栏内容过期', body: '镇政府门口的惠民政策宣传栏里贴的还是前年的医保缴费标准,很多老人看了以后以为不用涨,建议及时更新。', note: '已联系镇政府,宣传栏内容已于当天更新。' },
+    { kind: 'contact', status: 'new', hours: 5, name: '张女士', contact: 'zhang@example.cn', subject: '想转载“庭院经济”系列报道', body: '您好,我们是县融媒体中心,想在公众号转载贵站关于庭院经济的系列报道,请问需要办理什么手续?' },
+    { kind: 'contact', status: 'handled', hours: 200, name: '李先生', contact: '13800002222', subject: '网站手机版字体太小', body: '用手机看文章的时候字有点小,老年人看着费劲,能不能调大一些?', note: '已回复读者:文章页右上角可以切换字号。' },
+    { kind: 'correction', status: 'new', hours: 1, subject: '第二段的日期有误', body: '文章第二段写的活动日期是“3月35日”,应该是笔误,请核实更正。', article: manifest.withTeam },
+    { kind: 'correction', status: 'assigned', hours: 50, subject: '', body: '文中一位受访者的名字写错了,应为“古丽米热”,不是“古丽米拉”。', article: manifest.published[0] },
+  ];
+  for (const [i, d] of demoMessages.entries()) {
+    const assignee = d.status === 'new' ? null : i % 2 ? userIds.editor! : userIds.chief!;
+    const [row] = await db
+      .insert(readerMessages)
+      .values({
+        kind: d.kind,
+        articleId: d.article ?? null,
+        name: d.name ?? '',
+        contact: d.contact ?? '',
+        subject: d.subject,
+        body: d.body,
+        status: d.status,
+        assignedTo: assignee,
+        handledBy: d.status === 'handled' ? assignee : null,
+        handledNote: d.note ?? '',
+        handledAt: d.status === 'handled' ? hoursAgo(d.hours - 3) : null,
+        receiptCode: receiptCode('RM'),
+        createdAt: hoursAgo(d.hours),
+      })
+      .returning({ id: readerMessages.id });
+    if (assignee) {
+      const data = { messageId: row!.id, assigneeId: assignee, previousAssigneeId: null };
+      await db.insert(events).values({ articleId: d.article ?? null, actorId: userIds.chief, action: 'message.assign', data, createdAt: hoursAgo(d.hours - 1) });
+    }
+    if (d.status === 'handled') {
+      await db.insert(events).values({ articleId: d.article ?? null, actorId: assignee, action: 'message.handle', reason: d.note ?? '', data: { messageId: row!.id }, createdAt: hoursAgo(d.hours - 3) });
+    }
+  }
+  log(`  ${demoMessages.length} reader messages`);
 
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(media);
   log(`  ${n} media, ${SEED_COLUMNS.length} columns, ${teamRows.length} teams, ${DEMO_USERS.length + 1} users`);

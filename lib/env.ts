@@ -28,6 +28,12 @@ const schema = z.object({
   /** Failed logins allowed before a lock-out, per account and per client address. */
   LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_FREE_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Reader forms (信息举报 / 联系我们 / 挑错): seconds a form must be open before it may be sent. */
+  READER_FORM_MIN_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
+  /** Messages one client address may send per 10 minutes. */
+  READER_FORM_PER_CLIENT: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Messages the whole site accepts per hour: a backstop when addresses are spoofed. */
+  READER_FORM_SITE_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 
 export type Env = z.infer<typeof schema>;

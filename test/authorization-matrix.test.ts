@@ -13,7 +13,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import sharp from 'sharp';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { articles, columns, events, media, teams, users } from '@/db/schema';
+import { articles, columns, events, media, readerMessages, teams, users } from '@/db/schema';
 import { rt } from '@/domain/rich-text';
 import type { Principal } from '@/domain/permissions';
 import { createTestDb, type TestDb } from '@/test/db';
@@ -50,6 +50,8 @@ interface Fixture {
   teamADraft: () => Promise<{ id: number; version: number }>;
   teamASubmitted: () => Promise<{ id: number; version: number }>;
   published: () => Promise<{ id: number; version: number }>;
+  /** A reader message (with a name and contact) in the given state. */
+  readerMessage: (status?: 'new' | 'handled') => Promise<{ id: number }>;
 }
 
 interface Row {
@@ -213,6 +215,26 @@ const ACTIONS: Record<string, Row | { public: string }> = {
       const s = await getSettingsForEdit();
       return { ...s, slogan: `矩阵标语${uniq()}` };
     },
+  },
+  'app/(dashboard)/dashboard/messages/actions.ts#assignMessageAction': {
+    allowed: STAFF,
+    input: async (f) => ({ id: (await f.readerMessage()).id, assigneeId: actors.editor.id }),
+  },
+  'app/(dashboard)/dashboard/messages/actions.ts#handleMessageAction': {
+    allowed: STAFF,
+    input: async (f) => ({ id: (await f.readerMessage()).id, note: '矩阵处理说明' }),
+  },
+  'app/(dashboard)/dashboard/messages/actions.ts#reopenMessageAction': {
+    allowed: STAFF,
+    input: async (f) => ({ id: (await f.readerMessage('handled')).id }),
+  },
+  // Reading a sender's details is itself audited: refused callers must not even leave an event.
+  'app/(dashboard)/dashboard/messages/actions.ts#revealMessageContactAction': {
+    allowed: ['chief', 'admin'],
+    input: async (f) => ({ id: (await f.readerMessage()).id }),
+  },
+  'app/(site)/report/actions.ts#submitReaderMessageAction': {
+    public: 'the readers’ 信息举报 / 联系我们 / 挑错 forms; its honeypot, signed fill time and rate limits are tested in services/reader-messages.test.ts and e2e',
   },
   'app/(dashboard)/dashboard/actions.ts#signOutAction': { public: 'only clears the caller’s own session cookie; touches no data' },
   'app/(auth)/login/actions.ts#loginAction': { public: 'the login form itself; credentials and lock-out are tested in services/login.test.ts and e2e' },
@@ -469,6 +491,22 @@ const PAGES: Record<string, { allowed: Who[]; prepare: (f: Fixture) => Promise<(
     prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/pages/[id]/page'), async () => (await adminFixture.page()).id),
   },
   '/dashboard/admin/settings': { allowed: ['admin'], prepare: adminPage(() => import('@/app/(dashboard)/dashboard/admin/settings/page')) },
+  '/dashboard/messages': {
+    allowed: STAFF,
+    prepare: async (f) => {
+      await f.readerMessage();
+      const { default: Page } = await import('@/app/(dashboard)/dashboard/messages/page');
+      return () => Page({ searchParams: Promise.resolve({ kind: 'tip', page: '1' }) });
+    },
+  },
+  '/dashboard/messages/[id]': {
+    allowed: STAFF,
+    prepare: async (f) => {
+      const { id } = await f.readerMessage();
+      const { default: Page } = await import('@/app/(dashboard)/dashboard/messages/[id]/page');
+      return () => Page({ params: Promise.resolve({ id: String(id) }) });
+    },
+  },
 };
 
 let t: TestDb;
@@ -535,6 +573,24 @@ const fixture: Fixture = {
   async published() {
     const [a] = await t.db.select({ id: articles.id, v: articles.version }).from(articles).where(sql`${articles.status} = 'published' and ${articles.columnId} = ${singleColumn}`).limit(1);
     return { id: a!.id, version: a!.v };
+  },
+  async readerMessage(status = 'new') {
+    const [m] = await t.db
+      .insert(readerMessages)
+      .values({
+        kind: 'tip',
+        name: '矩阵读者',
+        contact: '13900000000',
+        subject: '矩阵来信',
+        body: '矩阵测试来信的内容。',
+        status,
+        handledBy: status === 'handled' ? actors.editor.id : null,
+        handledNote: status === 'handled' ? '已处理' : '',
+        handledAt: status === 'handled' ? new Date() : null,
+        receiptCode: `RM${crypto.randomBytes(6).toString('hex').toUpperCase()}`,
+      })
+      .returning({ id: readerMessages.id });
+    return { id: m!.id };
   },
 };
 

@@ -6,6 +6,7 @@ import { Breadcrumb } from '@/components/site/breadcrumb';
 import { ArticleView } from '@/components/site/article-view';
 import { JsonLd } from '@/components/site/json-ld';
 import { m } from '@/components/site/messages';
+import { rfm } from '@/components/site/reader-form-messages';
 import { ShareTools } from '@/components/site/share-tools';
 import { getNeighbours, getPublicArticle, getRelated, getViewCount } from '@/db/queries/articles';
 import { columnAncestry, getColumns, getSiteSettings } from '@/db/queries/site';
@@ -90,6 +91,13 @@ export default async function ArticlePage({ params }: Props) {
           {/* Counts the view without JS and without making this page uncacheable. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src={`/api/views/${article.id}`} alt="" width={1} height={1} className="pointer-events-none absolute h-px w-px opacity-0" aria-hidden />
+
+          <p className="no-print mt-6 text-right text-sm text-muted">
+            {rfm.reportErrorHint}
+            <Link href={`/report?article=${article.id}`} aria-label={rfm.reportErrorLabel} className="ml-1 inline-block rounded border border-brand px-3 py-1.5 text-brand hover:bg-brand-soft" data-testid="report-error">
+              {rfm.reportError}
+            </Link>
+          </p>
 
           <nav aria-label="上一篇/下一篇" className="no-print mt-8 space-y-1 border-t border-line pt-4 text-sm">
             <NeighbourLink label={m.prev} rel="prev" target={neighbours.prev} />
