@@ -1,12 +1,12 @@
-import { asc, desc, eq } from 'drizzle-orm';
-import { ZodError } from 'zod';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columns, events } from '@/db/schema';
+import { columns } from '@/db/schema';
 import { AppError } from '@/domain/errors';
 import type { Principal } from '@/domain/permissions';
 import { preorder } from '@/domain/tree';
 import { createTestDb, type TestDb } from '@/test/db';
-import { databaseFingerprint, principalOf } from '@/test/principals';
+import { principalOf } from '@/test/principals';
+import { expectRefusedUnchanged, fieldMessage, lastEvent as lastEventOf } from '@/test/refusal';
 import { createColumn, moveColumn, updateColumn } from './columns';
 
 let t: TestDb;
@@ -23,8 +23,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const column = async (id: number) => (await t.db.select().from(columns).where(eq(columns.id, id)))[0]!;
-const lastEvent = async (action: string) =>
-  (await t.db.select().from(events).where(eq(events.action, action)).orderBy(desc(events.id)).limit(1))[0];
+const lastEvent = (action: string) => lastEventOf(t.db, action);
 /** Every column in stored order: each parent must come right before its own subtree. */
 const stored = () => t.db.select({ id: columns.id, parentId: columns.parentId, sort: columns.sort }).from(columns).orderBy(asc(columns.sort), asc(columns.id));
 async function expectDepthFirst() {
@@ -32,17 +31,7 @@ async function expectDepthFirst() {
   expect(rows.map((r) => r.id)).toEqual(preorder(rows).map((x) => x.row.id));
 }
 
-async function refused(call: () => Promise<unknown>): Promise<unknown> {
-  const before = await databaseFingerprint(t.db);
-  const e = await call().then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e, 'the call should have been refused').not.toBeNull();
-  expect(await databaseFingerprint(t.db), 'a refused call changed the database').toBe(before);
-  return e;
-}
-const fieldMessage = (e: unknown, path: string) => (e as ZodError).issues.find((i) => i.path.join('.') === path)?.message;
+const refused = (call: () => Promise<unknown>) => expectRefusedUnchanged(t.db, call);
 
 const input = (extra: Record<string, unknown> = {}) => ({
   slug: 'ceshi',

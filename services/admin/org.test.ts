@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import { ZodError } from 'zod';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articles, events, regions, teams } from '@/db/schema';
+import { articles, regions, teams } from '@/db/schema';
 import { AppError } from '@/domain/errors';
 import type { Principal } from '@/domain/permissions';
 import { createTestDb, type TestDb } from '@/test/db';
 import { databaseFingerprint, principalOf } from '@/test/principals';
+import { expectRefusedUnchanged, fieldMessage, lastEvent as lastEventOf } from '@/test/refusal';
 import { createRegion, createTeam, moveRegion, renameRegion, updateTeam } from './org';
 
 let t: TestDb;
@@ -20,20 +20,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const region = async (id: number) => (await t.db.select().from(regions).where(eq(regions.id, id)))[0]!;
-const lastEvent = async (action: string) =>
-  (await t.db.select().from(events).where(eq(events.action, action)).orderBy(desc(events.id)).limit(1))[0];
+const lastEvent = (action: string) => lastEventOf(t.db, action);
 
-async function refused(call: () => Promise<unknown>): Promise<unknown> {
-  const before = await databaseFingerprint(t.db);
-  const e = await call().then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e, 'the call should have been refused').not.toBeNull();
-  expect(await databaseFingerprint(t.db), 'a refused call changed the database').toBe(before);
-  return e;
-}
-const fieldMessage = (e: unknown, path: string) => (e as ZodError).issues.find((i) => i.path.join('.') === path)?.message;
+const refused = (call: () => Promise<unknown>) => expectRefusedUnchanged(t.db, call);
 
 describe('regions', () => {
   it('creates 地州 → 县 → 乡 → 村, each a child of the right level with its materialised path', async () => {

@@ -1,12 +1,12 @@
-import { desc, eq } from 'drizzle-orm';
-import { ZodError } from 'zod';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { events, pages, siteSettings } from '@/db/schema';
+import { pages, siteSettings } from '@/db/schema';
 import { AppError } from '@/domain/errors';
 import type { Principal } from '@/domain/permissions';
 import { rt } from '@/domain/rich-text';
 import { createTestDb, type TestDb } from '@/test/db';
 import { databaseFingerprint, principalOf } from '@/test/principals';
+import { expectRefusedUnchanged, fieldMessage, lastEvent as lastEventOf } from '@/test/refusal';
 import { createPage, updatePage } from './pages';
 
 let t: TestDb;
@@ -22,20 +22,9 @@ afterAll(() => t.close());
 
 const page = async (id: number) => (await t.db.select().from(pages).where(eq(pages.id, id)))[0]!;
 const footerLinks = async () => (await t.db.select({ l: siteSettings.footerLinks }).from(siteSettings))[0]!.l;
-const lastEvent = async (action: string) =>
-  (await t.db.select().from(events).where(eq(events.action, action)).orderBy(desc(events.id)).limit(1))[0];
+const lastEvent = (action: string) => lastEventOf(t.db, action);
 
-async function refused(call: () => Promise<unknown>): Promise<unknown> {
-  const before = await databaseFingerprint(t.db);
-  const e = await call().then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e, 'the call should have been refused').not.toBeNull();
-  expect(await databaseFingerprint(t.db), 'a refused call changed the database').toBe(before);
-  return e;
-}
-const fieldMessage = (e: unknown, path: string) => (e as ZodError).issues.find((i) => i.path.join('.') === path)?.message;
+const refused = (call: () => Promise<unknown>) => expectRefusedUnchanged(t.db, call);
 
 const body = rt.doc(rt.h2('服务指南'), rt.p('本站为读者提供以下服务。'));
 const input = (extra: Record<string, unknown> = {}) => ({ slug: 'fuwu', title: '读者服务', body, sort: 9, showInFooter: false, ...extra });

@@ -1,11 +1,11 @@
 import { desc, eq } from 'drizzle-orm';
-import { ZodError } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, pages, siteSettings } from '@/db/schema';
 import { AppError } from '@/domain/errors';
 import type { Principal } from '@/domain/permissions';
 import { createTestDb, type TestDb } from '@/test/db';
 import { databaseFingerprint, principalOf } from '@/test/principals';
+import { expectRefusedUnchanged, fieldMessage } from '@/test/refusal';
 import { updateSettings } from './settings';
 
 let t: TestDb;
@@ -27,17 +27,7 @@ async function loaded() {
   return { siteName, shortName, slogan, copyrightHolder, copyrightSince, icpNumber, psbNumber, footerLinks, updatedAt: s.updatedAt.toISOString() };
 }
 
-async function refused(call: () => Promise<unknown>): Promise<unknown> {
-  const before = await databaseFingerprint(t.db);
-  const e = await call().then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e, 'the call should have been refused').not.toBeNull();
-  expect(await databaseFingerprint(t.db), 'a refused call changed the database').toBe(before);
-  return e;
-}
-const fieldMessage = (e: unknown, path: string) => (e as ZodError).issues.find((i) => i.path.join('.') === path)?.message;
+const refused = (call: () => Promise<unknown>) => expectRefusedUnchanged(t.db, call);
 
 describe('updateSettings', () => {
   it('saves the filing numbers, writes settings.update with only what changed, and refreshes the settings tag', async () => {

@@ -1,7 +1,6 @@
-import { desc, eq, inArray, sql } from 'drizzle-orm';
-import { ZodError } from 'zod';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columns, events, rateLimits, regions, teams, userColumnScopes, userRegionScopes, users } from '@/db/schema';
+import { columns, rateLimits, regions, teams, userColumnScopes, userRegionScopes, users } from '@/db/schema';
 import { loadPrincipal } from '@/db/queries/users';
 import { DEMO_PASSWORD } from '@/db/seed';
 import { AppError } from '@/domain/errors';
@@ -9,6 +8,7 @@ import type { Principal } from '@/domain/permissions';
 import { verifyPassword } from '@/lib/password';
 import { createTestDb, type TestDb } from '@/test/db';
 import { databaseFingerprint, principalOf } from '@/test/principals';
+import { expectRefusedUnchanged, fieldMessage, lastEvent as lastEventOf } from '@/test/refusal';
 import { authenticate } from '../login';
 import { createUser, disableUser, enableUser, resetPassword, updateUser } from './users';
 
@@ -33,21 +33,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const userRow = async (id: number) => (await t.db.select().from(users).where(eq(users.id, id)))[0]!;
-const lastEvent = async (action: string) =>
-  (await t.db.select().from(events).where(eq(events.action, action)).orderBy(desc(events.id)).limit(1))[0];
+const lastEvent = (action: string) => lastEventOf(t.db, action);
 
-async function refused(call: () => Promise<unknown>): Promise<unknown> {
-  const before = await databaseFingerprint(t.db);
-  const e = await call().then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e, 'the call should have been refused').not.toBeNull();
-  expect(await databaseFingerprint(t.db), 'a refused call changed the database').toBe(before);
-  return e;
-}
+const refused = (call: () => Promise<unknown>) => expectRefusedUnchanged(t.db, call);
 const code = (e: unknown) => (e as AppError).code;
-const fieldMessage = (e: unknown, path: string) => (e as ZodError).issues.find((i) => i.path.join('.') === path)?.message;
 
 let seq = 0;
 const contributor = (extra: Record<string, unknown> = {}) => ({

@@ -6,13 +6,26 @@ import { dm } from '@/components/dashboard/messages';
 import { SignOutAllButton } from '@/components/dashboard/sign-out-all-button';
 import { unreadNotificationCount } from '@/db/queries/newsroom';
 import { getSiteSettings } from '@/db/queries/site';
-import { can } from '@/domain/permissions';
+import { can, type Permission } from '@/domain/permissions';
 import { ROLE_LABELS } from '@/domain/roles';
 import { requirePrincipal } from '@/lib/session';
 import { signOutAction, signOutEverywhereAction } from './actions';
 import '../editor.css';
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+const LINK = 'rounded px-2 py-1.5 hover:bg-slate-100';
+
+/** The sections, each shown to those whose role has its permission (each page checks again). */
+const NAV: { href: string; label: string; perm: Permission }[] = [
+  { href: '/dashboard/articles/new', label: dm.newArticle, perm: 'article.create' },
+  { href: '/dashboard/field', label: dm.field, perm: 'article.create' },
+  { href: '/dashboard/media', label: mm.library, perm: 'media.view' },
+  { href: '/dashboard/messages', label: dm.inbox, perm: 'message.view' },
+  { href: '/dashboard/stats', label: dm.stats, perm: 'stats.view' },
+  { href: '/dashboard/audit', label: dm.audit, perm: 'audit.view' },
+  { href: '/dashboard/admin', label: dm.admin, perm: 'admin.manage' },
+];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const p = await requirePrincipal('/dashboard');
@@ -28,45 +41,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             {settings.shortName}·编辑部
           </Link>
           <nav aria-label="工作台导航" className="flex flex-wrap items-center gap-1 text-sm">
-            <Link href="/dashboard" className="rounded px-2 py-1.5 hover:bg-slate-100">
+            <Link href="/dashboard" className={LINK}>
               {dm.dashboard}
             </Link>
-            {can(p, 'article.create') && (
-              <Link href="/dashboard/articles/new" className="rounded px-2 py-1.5 hover:bg-slate-100">
-                {dm.newArticle}
+            {NAV.filter((item) => can(p, item.perm)).map((item) => (
+              <Link key={item.href} href={item.href} className={LINK}>
+                {item.label}
               </Link>
-            )}
-            {can(p, 'article.create') && (
-              <Link href="/dashboard/field" className="rounded px-2 py-1.5 hover:bg-slate-100">
-                {dm.field}
-              </Link>
-            )}
-            {can(p, 'media.view') && (
-              <Link href="/dashboard/media" className="rounded px-2 py-1.5 hover:bg-slate-100">
-                {mm.library}
-              </Link>
-            )}
-            {can(p, 'message.view') && (
-              <Link href="/dashboard/messages" className="rounded px-2 py-1.5 hover:bg-slate-100">
-                {dm.inbox}
-              </Link>
-            )}
-            {can(p, 'stats.view') && (
-              <Link href="/dashboard/stats" className="rounded px-2 py-1.5 hover:bg-slate-100">
-                {dm.stats}
-              </Link>
-            )}
-            {can(p, 'audit.view') && (
-              <Link href="/dashboard/audit" className="rounded px-2 py-1.5 hover:bg-slate-100">
-                {dm.audit}
-              </Link>
-            )}
-            {can(p, 'admin.manage') && (
-              <Link href="/dashboard/admin" className="rounded px-2 py-1.5 hover:bg-slate-100">
-                {dm.admin}
-              </Link>
-            )}
-            <Link href="/dashboard/notifications" className="rounded px-2 py-1.5 hover:bg-slate-100" data-testid="notifications-link">
+            ))}
+            <Link href="/dashboard/notifications" className={LINK} data-testid="notifications-link">
               {dm.notifications}
               {unread > 0 && (
                 <span className="ml-1 inline-block min-w-5 rounded-full bg-red-700 px-1.5 text-center text-xs leading-5 text-white" aria-label={dm.unread(unread)}>
@@ -74,7 +57,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
                 </span>
               )}
             </Link>
-            <Link href="/" className="rounded px-2 py-1.5 hover:bg-slate-100">
+            <Link href="/" className={LINK}>
               {dm.viewSite}
             </Link>
           </nav>
