@@ -99,24 +99,6 @@ export function columnAncestry<C extends Pick<ColumnDto, 'id' | 'parentId'>>(all
   return chain;
 }
 
-export interface PageLinkDto {
-  slug: string;
-  title: string;
-}
-
-export const getFooterPages = cached(
-  async (): Promise<PageLinkDto[]> => {
-    const db = await getDb();
-    return db
-      .select({ slug: pages.slug, title: pages.title })
-      .from(pages)
-      .where(eq(pages.showInFooter, true))
-      .orderBy(asc(pages.sort), asc(pages.id));
-  },
-  'footer-pages',
-  { tags: () => [tags.pages] },
-);
-
 export interface PageDto {
   slug: string;
   title: string;
