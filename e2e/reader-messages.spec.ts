@@ -73,7 +73,7 @@ async function expectInboxCount(page: Page, q: string, n: number) {
 
 const tipBody = (subject: string) => `${subject}。\n村里的水渠从上周开始漏水,\n好几户的麦田都淹了。`;
 
-test('a reader sends a tip from 信息举报 and gets a receipt number to keep', async ({ browser }) => {
+test('a reader sends a tip from 信息举报 and gets a receipt number to keep', { tag: '@phone' }, async ({ browser }) => {
   const ctx = await readerContext(browser);
   const page = await ctx.newPage();
   await page.goto('/');
@@ -98,7 +98,7 @@ test('a reader sends a tip from 信息举报 and gets a receipt number to keep',
   await ctx.close();
 });
 
-test('an editor handles a tip in 读者来信; the contact stays hidden from them and a chief’s reading is audited', async ({ browser, page }) => {
+test('an editor handles a tip in 读者来信; the contact stays hidden from them and a chief’s reading is audited', { tag: '@desktop' }, async ({ browser, page }) => {
   const subject = uniq('水渠漏水');
   const code = await sendTip(browser, { name: '马大姐', contact: '13912345678', subject: ['标题', subject], body: ['举报内容', tipBody(subject)] });
 
@@ -160,7 +160,7 @@ test('an editor handles a tip in 读者来信; the contact stays hidden from the
   await chiefCtx.close();
 });
 
-test('a filled honeypot is refused with a neutral message; the text stays and nothing is stored', async ({ browser, page }) => {
+test('a filled honeypot is refused with a neutral message; the text stays and nothing is stored', { tag: '@phone' }, async ({ browser, page }) => {
   const ctx = await readerContext(browser);
   const reader = await ctx.newPage();
   await reader.goto('/report');
@@ -191,7 +191,7 @@ test('a filled honeypot is refused with a neutral message; the text stays and no
   await expectInboxCount(page, subject, 1);
 });
 
-test('a form sent too fast is refused with how long to wait; the text stays and nothing is stored', async ({ browser, page }) => {
+test('a form sent too fast is refused with how long to wait; the text stays and nothing is stored', { tag: '@phone' }, async ({ browser, page }) => {
   const ctx = await readerContext(browser);
   const reader = await ctx.newPage();
   await reader.goto('/contact');
@@ -222,7 +222,7 @@ test('a form sent too fast is refused with how long to wait; the text stays and 
   await expectInboxCount(page, subject, 1);
 });
 
-test('a sixth message from one client within 10 minutes is refused with how long to wait; nothing is stored', async ({ browser, page }) => {
+test('a sixth message from one client within 10 minutes is refused with how long to wait; nothing is stored', { tag: '@phone' }, async ({ browser, page }) => {
   const ctx = await readerContext(browser);
   const base = uniq('频率测试');
   const readers = await Promise.all(
@@ -250,7 +250,7 @@ test('a sixth message from one client within 10 minutes is refused with how long
   await expectInboxCount(page, `${base} 第6封`, 0);
 });
 
-test('挑错 on an article opens the form about that article, and the newsroom sees which article', async ({ browser, page }) => {
+test('挑错 on an article opens the form about that article, and the newsroom sees which article', { tag: '@phone' }, async ({ browser, page }) => {
   const id = manifest().withTeam;
   const ctx = await readerContext(browser);
   const reader = await ctx.newPage();
@@ -290,7 +290,7 @@ test('挑错 on an article opens the form about that article, and the newsroom s
   await expect(page.getByTestId('message-body')).toHaveText(body);
 });
 
-test('the 联系我们 form works without JavaScript, keeping what was typed on a refusal', async ({ browser, page }) => {
+test('the 联系我们 form works without JavaScript, keeping what was typed on a refusal', { tag: '@phone' }, async ({ browser, page }) => {
   const ctx = await readerContext(browser, { javaScriptEnabled: false });
   const reader = await ctx.newPage();
   await reader.goto('/contact');
