@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ColumnForm } from '@/components/dashboard/admin-column-form';
 import { am } from '@/components/dashboard/admin-messages';
+import { AdminBackLink, CreatedNotice } from '@/components/dashboard/admin-page-parts';
 import { listColumnsForAdmin } from '@/db/queries/admin';
 import { preorder, subtreeIds } from '@/domain/tree';
 import { idParam, requireAdminPage } from '../../lib';
@@ -21,17 +21,9 @@ export default async function EditColumnPage({ params, searchParams }: { params:
   const created = (await searchParams).created === '1';
   return (
     <div className="space-y-4">
-      <nav aria-label={am.breadcrumb} className="text-sm">
-        <Link href="/dashboard/admin/columns" className="text-red-700 underline">
-          {am.columns}
-        </Link>
-      </nav>
+      <AdminBackLink href="/dashboard/admin/columns" label={am.columns} />
       <h1 className="text-xl font-bold break-words">{c.name}</h1>
-      {created && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-          {am.columnCreated}
-        </p>
-      )}
+      {created && <CreatedNotice text={am.columnCreated} />}
       <ColumnForm
         id={c.id}
         initial={{ slug: c.slug, name: c.name, description: c.description, parentId: c.parentId, showInNav: c.showInNav, showOnHome: c.showOnHome, reviewStages: c.reviewStages }}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ColumnForm } from '@/components/dashboard/admin-column-form';
 import { am } from '@/components/dashboard/admin-messages';
+import { AdminBackLink } from '@/components/dashboard/admin-page-parts';
 import { listColumnsForAdmin } from '@/db/queries/admin';
 import { preorder } from '@/domain/tree';
 import { requireAdminPage } from '../../lib';
@@ -14,11 +14,7 @@ export default async function NewColumnPage() {
   const columns = await listColumnsForAdmin();
   return (
     <div className="space-y-4">
-      <nav aria-label={am.breadcrumb} className="text-sm">
-        <Link href="/dashboard/admin/columns" className="text-red-700 underline">
-          {am.columns}
-        </Link>
-      </nav>
+      <AdminBackLink href="/dashboard/admin/columns" label={am.columns} />
       <h1 className="text-xl font-bold">{am.newColumn}</h1>
       <ColumnForm
         initial={{ slug: '', name: '', description: '', parentId: null, showInNav: true, showOnHome: true, reviewStages: 1 }}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { am } from '@/components/dashboard/admin-messages';
+import { AdminBackLink, CreatedNotice } from '@/components/dashboard/admin-page-parts';
 import { PageForm } from '@/components/dashboard/admin-page-form';
 import { getPageForEdit } from '@/db/queries/admin';
 import { idParam, requireAdminPage } from '../../lib';
@@ -17,17 +17,9 @@ export default async function EditStaticPage({ params, searchParams }: { params:
   const created = (await searchParams).created === '1';
   return (
     <div className="space-y-4">
-      <nav aria-label={am.breadcrumb} className="text-sm">
-        <Link href="/dashboard/admin/pages" className="text-red-700 underline">
-          {am.pages}
-        </Link>
-      </nav>
+      <AdminBackLink href="/dashboard/admin/pages" label={am.pages} />
       <h1 className="text-xl font-bold break-words">{page.title}</h1>
-      {created && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-          {am.pageCreated}
-        </p>
-      )}
+      {created && <CreatedNotice text={am.pageCreated} />}
       <PageForm
         id={page.id}
         initial={{ slug: page.slug, title: page.title, body: page.body, sort: page.sort, showInFooter: page.showInFooter }}

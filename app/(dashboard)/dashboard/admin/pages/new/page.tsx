@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { am } from '@/components/dashboard/admin-messages';
+import { AdminBackLink } from '@/components/dashboard/admin-page-parts';
 import { PageForm } from '@/components/dashboard/admin-page-form';
 import { EMPTY_DOC } from '@/domain/rich-text';
 import { requireAdminPage } from '../../lib';
@@ -12,11 +12,7 @@ export default async function NewStaticPage() {
   await requireAdminPage('/dashboard/admin/pages/new');
   return (
     <div className="space-y-4">
-      <nav aria-label={am.breadcrumb} className="text-sm">
-        <Link href="/dashboard/admin/pages" className="text-red-700 underline">
-          {am.pages}
-        </Link>
-      </nav>
+      <AdminBackLink href="/dashboard/admin/pages" label={am.pages} />
       <h1 className="text-xl font-bold">{am.newPage}</h1>
       <PageForm initial={{ slug: '', title: '', body: EMPTY_DOC, sort: 0, showInFooter: false }} save={createPageAction} />
     </div>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { am } from '@/components/dashboard/admin-messages';
+import { AdminBackLink } from '@/components/dashboard/admin-page-parts';
 import { TeamForm } from '@/components/dashboard/admin-team-form';
 import { getTeamForEdit, listRegions } from '@/db/queries/admin';
 import { idParam, regionTrail, regionTree, requireAdminPage } from '../../lib';
@@ -16,11 +17,7 @@ export default async function EditTeamPage({ params }: { params: Promise<{ id: s
   if (!team) notFound();
   return (
     <div className="space-y-4">
-      <nav aria-label={am.breadcrumb} className="text-sm">
-        <Link href="/dashboard/admin/teams" className="text-red-700 underline">
-          {am.teams}
-        </Link>
-      </nav>
+      <AdminBackLink href="/dashboard/admin/teams" label={am.teams} />
       <div>
         <h1 className="text-xl font-bold break-words">{team.shortName}</h1>
         <p className="mt-1 text-sm break-words text-slate-600">{regionTrail(regions, team.regionId)}</p>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { am } from '@/components/dashboard/admin-messages';
+import { AdminBackLink } from '@/components/dashboard/admin-page-parts';
 import { TeamForm } from '@/components/dashboard/admin-team-form';
 import { listRegions } from '@/db/queries/admin';
 import { regionTree, requireAdminPage } from '../../lib';
@@ -13,11 +13,7 @@ export default async function NewTeamPage() {
   const regions = await listRegions();
   return (
     <div className="space-y-4">
-      <nav aria-label={am.breadcrumb} className="text-sm">
-        <Link href="/dashboard/admin/teams" className="text-red-700 underline">
-          {am.teams}
-        </Link>
-      </nav>
+      <AdminBackLink href="/dashboard/admin/teams" label={am.teams} />
       <h1 className="text-xl font-bold">{am.newTeam}</h1>
       <TeamForm initial={{ name: '', shortName: '', regionId: 0, active: true }} regions={regionTree(regions)} save={createTeamAction} />
     </div>

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AccountStatus, ResetPasswordForm } from '@/components/dashboard/admin-account-panel';
 import { am } from '@/components/dashboard/admin-messages';
+import { AdminBackLink, CreatedNotice } from '@/components/dashboard/admin-page-parts';
 import { EditUserForm } from '@/components/dashboard/admin-user-form';
 import { getUserForEdit } from '@/db/queries/admin';
 import { formatDateTime } from '@/domain/format';
@@ -21,11 +21,7 @@ export default async function EditUserPage({ params, searchParams }: { params: P
   const self = u.id === p.id;
   return (
     <div className="space-y-4">
-      <nav aria-label={am.breadcrumb} className="text-sm">
-        <Link href="/dashboard/admin/users" className="text-red-700 underline">
-          {am.users}
-        </Link>
-      </nav>
+      <AdminBackLink href="/dashboard/admin/users" label={am.users} />
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <h1 className="text-xl font-bold break-words">{u.displayName}</h1>
         <span className="text-sm text-slate-600">
@@ -33,11 +29,7 @@ export default async function EditUserPage({ params, searchParams }: { params: P
         </span>
         {!u.active && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-900">{am.disabled}</span>}
       </div>
-      {sp.created === '1' && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-          {am.created}
-        </p>
-      )}
+      {sp.created === '1' && <CreatedNotice text={am.created} />}
       <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <EditUserForm
           id={u.id}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { z } from 'zod';
 import { am } from '@/components/dashboard/admin-messages';
+import { AdminBackLink } from '@/components/dashboard/admin-page-parts';
 import { CreateUserForm } from '@/components/dashboard/admin-user-form';
 import { requireAdminPage, userFormOptions } from '../../lib';
 import { createUserAction } from '../actions';
@@ -18,11 +18,7 @@ export default async function NewUserPage({ searchParams }: { searchParams: Prom
   const teamId = team && options.teams.some((t) => t.id === team && t.active) ? team : null;
   return (
     <div className="space-y-4">
-      <nav aria-label={am.breadcrumb} className="text-sm">
-        <Link href="/dashboard/admin/users" className="text-red-700 underline">
-          {am.users}
-        </Link>
-      </nav>
+      <AdminBackLink href="/dashboard/admin/users" label={am.users} />
       <h1 className="text-xl font-bold">{am.newUser}</h1>
       <CreateUserForm
         initial={{ username: '', displayName: '', phone: '', role: 'contributor', teamId, columnIds: [], regionIds: [] }}
