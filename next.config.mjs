@@ -1,5 +1,11 @@
+import { fileURLToPath } from 'node:url';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Cached pages and reads stay in memory; tag invalidations reach every instance through
+  // PostgreSQL (see the file, and docs/deploy.md). No built-in memory cache beside it.
+  cacheHandler: fileURLToPath(new URL('./lib/cache-handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
   // PGlite loads its WASM/extension bundles from its own package folder.
   serverExternalPackages: ['@electric-sql/pglite', 'sharp', 'esbuild'],
   poweredByHeader: false,
