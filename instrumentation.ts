@@ -1,4 +1,4 @@
-/** On server start: open the database, which applies pending migrations. */
+/** On server start: open the database (which applies pending migrations), start the schedule clock. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env, isBuildPhase } = await import('./lib/env');
@@ -8,4 +8,6 @@ export async function register() {
   }
   const { getDb } = await import('./db');
   await getDb();
+  const { startScheduleClock } = await import('./services/schedule-clock');
+  startScheduleClock(env().SCHEDULE_TICK_MS);
 }

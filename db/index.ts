@@ -18,6 +18,9 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** A client or an open transaction: services accept either. */
 export type DbOrTx = Db | Tx;
 
+/** Rows of a raw `db.execute` result: postgres.js returns an array, PGlite `{ rows }`. */
+export const rowsOf = <T>(res: unknown): T[] => (Array.isArray(res) ? (res as T[]) : (res as { rows: T[] }).rows);
+
 export const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
 const MIGRATION_LOCK_ID = 727_274_001;
 

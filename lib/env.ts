@@ -19,6 +19,8 @@ const schema = z.object({
   VIEW_FLUSH_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   /** Seconds public lists stay cached before a time-based refresh (publishing refreshes at once). */
   PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Milliseconds between checks for scheduled publish, expiry and flag end times coming due. */
+  SCHEDULE_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(500),
   /** Signs session cookies. Required under `next start`; `npm run dev` uses a fixed local one. */
   AUTH_SECRET: z.string().min(16).optional(),
   /** Trust the Host header for Auth.js redirects (set behind a proxy you control, or locally). */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb, type DbOrTx } from '@/db';
+import { getDb, rowsOf, type DbOrTx } from '@/db';
 import { articles, events, regions, teams } from '@/db/schema';
 import type { Principal } from '@/domain/permissions';
 import { EMPTY_FIGURES, type StatsFigures, type StatsLevel } from '@/domain/stats';
@@ -34,8 +34,6 @@ export interface TeamStatistics {
   byMonth: Record<string, StatsFigures>;
   total: StatsFigures;
 }
-
-const rowsOf = <T>(res: unknown): T[] => (Array.isArray(res) ? (res as T[]) : (res as { rows: T[] }).rows);
 
 /** Teams the person may see statistics of: an editor limited to regions sees only teams in them. */
 function teamScope(p: Principal): SQL {

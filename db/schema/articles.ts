@@ -76,6 +76,12 @@ export const articles = pgTable(
       .on(t.columnId, t.publishedAt.desc(), t.id.desc())
       .where(sql`${t.status} in ('published', 'scheduled')`),
     index('articles_status_idx').on(t.status, t.updatedAt),
+    // The schedule clock (services/schedule-clock.ts) asks every half second which public
+    // times just came due; each of these keeps that a few index probes at any archive size.
+    index('articles_publish_at_due_idx').on(t.publishAt).where(sql`${t.status} = 'scheduled'`),
+    index('articles_unpublish_at_due_idx').on(t.unpublishAt).where(sql`${t.unpublishAt} is not null`),
+    index('articles_feature_until_due_idx').on(t.featureUntil).where(sql`${t.featureUntil} is not null`),
+    index('articles_pin_until_due_idx').on(t.pinUntil).where(sql`${t.pinUntil} is not null`),
     index('articles_team_idx').on(t.teamId, t.status),
     uniqueIndex('articles_legacy_url_idx').on(t.legacyUrl),
     uniqueIndex('articles_receipt_code_idx').on(t.receiptCode),
