@@ -1,13 +1,16 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { connection } from 'next/server';
 import { getSiteSettings } from '@/db/queries/site';
 import { env } from '@/lib/env';
 import './globals.css';
 
-// Every page reads site settings from the database: render per request, never at build.
-export const dynamic = 'force-dynamic';
-
+// Every page reads site settings from the database, so pages render per request and never
+// at build time: `connection()` says so before any read. A page that sets
+// `dynamic = 'force-static'` (the article page: cached whole, invalidated by tags) makes
+// `connection()` a no-op and is rendered on its first request instead.
 export async function generateMetadata(): Promise<Metadata> {
+  await connection();
   const { siteName, slogan } = await getSiteSettings();
   return {
     metadataBase: new URL(env().SITE_URL),
@@ -24,7 +27,8 @@ export const viewport: Viewport = {
   themeColor: '#b4141b',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="zh-CN">
       <body className="min-h-screen font-sans antialiased">{children}</body>

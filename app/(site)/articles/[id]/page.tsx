@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Section, TitleList } from '@/components/site/article-list';
 import { Breadcrumb } from '@/components/site/breadcrumb';
@@ -19,6 +18,15 @@ import { absoluteUrl, articlePath, columnPath } from '@/lib/urls';
 
 interface Props {
   params: Promise<{ id: string }>;
+}
+
+// Article pages are the one page readers arrive at in bursts: each is rendered once, kept in
+// the full-route cache (lib/cache-handler.mjs) and expired by its tags when it changes.
+// None is rendered at build time (the build has no database).
+export const dynamic = 'force-static';
+export const revalidate = 300;
+export function generateStaticParams(): { id: string }[] {
+  return [];
 }
 
 async function load(rawId: string) {
@@ -94,9 +102,9 @@ export default async function ArticlePage({ params }: Props) {
 
           <p className="no-print mt-6 text-right text-sm text-muted">
             {rfm.reportErrorHint}
-            <Link href={`/report?article=${article.id}`} aria-label={rfm.reportErrorLabel} className="ml-1 inline-block rounded border border-brand px-3 py-1.5 text-brand hover:bg-brand-soft" data-testid="report-error">
+            <a href={`/report?article=${article.id}`} aria-label={rfm.reportErrorLabel} className="ml-1 inline-block rounded border border-brand px-3 py-1.5 text-brand hover:bg-brand-soft" data-testid="report-error">
               {rfm.reportError}
-            </Link>
+            </a>
           </p>
 
           <nav aria-label="上一篇/下一篇" className="no-print mt-8 space-y-1 border-t border-line pt-4 text-sm">
@@ -131,9 +139,9 @@ function NeighbourLink({ label, rel, target }: { label: string; rel: 'prev' | 'n
     <p className="flex items-baseline gap-1">
       <span className="shrink-0 text-muted">{label}:</span>
       {target ? (
-        <Link href={`/articles/${target.id}`} rel={rel} className="py-1 hover:text-brand">
+        <a href={`/articles/${target.id}`} rel={rel} className="py-1 hover:text-brand">
           {target.title}
-        </Link>
+        </a>
       ) : (
         <span className="py-1">{m.none}</span>
       )}
