@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { m } from '@/components/site/messages';
 
 export default function SiteError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -12,9 +11,9 @@ export default function SiteError({ reset }: { error: Error & { digest?: string 
         <button type="button" onClick={reset} className="inline-flex min-h-11 items-center rounded bg-brand px-6 text-white hover:bg-brand-dark">
           {m.retry}
         </button>
-        <Link href="/" className="inline-flex min-h-11 items-center rounded border border-line px-6 hover:text-brand">
+        <a href="/" className="inline-flex min-h-11 items-center rounded border border-line px-6 hover:text-brand">
           {m.backHome}
-        </Link>
+        </a>
       </div>
     </div>
   );

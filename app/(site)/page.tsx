@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { MostReadAside, Section, TitleList } from '@/components/site/article-list';
 import { m } from '@/components/site/messages';
 import { Slides } from '@/components/site/slides';
@@ -27,9 +26,9 @@ export default async function HomePage() {
       {headline && (
         <section aria-label={m.headline} className="rounded bg-white px-4 py-5 text-center shadow-sm md:py-7">
           <h1 className="font-serif text-2xl leading-snug font-bold text-brand md:text-[2rem]">
-            <Link href={`/articles/${headline.id}`} className="hover:underline">
+            <a href={`/articles/${headline.id}`} className="hover:underline">
               {headline.title}
-            </Link>
+            </a>
           </h1>
           {headline.summary && <p className="mx-auto mt-3 max-w-3xl text-left text-sm text-muted md:text-center md:text-base">{headline.summary}</p>}
         </section>

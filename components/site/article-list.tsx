@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { formatDate, formatMonthDay } from '@/domain/format';
 import { m } from './messages';
 
@@ -24,9 +23,9 @@ export function TitleList({ items, numbered = false, pinned = false }: { items: 
             </span>
           )}
           {pinned && <span className="shrink-0 rounded bg-brand px-1.5 text-xs text-white">{m.pinned}</span>}
-          <Link href={`/articles/${a.id}`} className="min-w-0 flex-1 truncate py-2.5 hover:text-brand">
+          <a href={`/articles/${a.id}`} className="min-w-0 flex-1 truncate py-2.5 hover:text-brand">
             {a.title}
-          </Link>
+          </a>
           {!numbered && (
             <time dateTime={a.publishedAt} className="shrink-0 text-xs text-muted tabular-nums">
               {formatMonthDay(a.publishedAt)}
@@ -46,9 +45,9 @@ export function SummaryList({ items, label }: { items: ListItem[]; label: string
         <li key={a.id} className="flex gap-4 py-4">
           <div className="min-w-0 flex-1">
             <h3 className="text-base leading-snug font-semibold md:text-lg">
-              <Link href={`/articles/${a.id}`} className="hover:text-brand">
+              <a href={`/articles/${a.id}`} className="hover:text-brand">
                 {a.title}
-              </Link>
+              </a>
             </h3>
             {a.summary && <p className="mt-1.5 line-clamp-2 text-sm text-muted">{a.summary}</p>}
             <time dateTime={a.publishedAt} className="mt-1.5 block text-xs text-muted tabular-nums">
@@ -56,7 +55,7 @@ export function SummaryList({ items, label }: { items: ListItem[]; label: string
             </time>
           </div>
           {a.cover && (
-            <Link href={`/articles/${a.id}`} className="shrink-0" tabIndex={-1} aria-hidden>
+            <a href={`/articles/${a.id}`} className="shrink-0" tabIndex={-1} aria-hidden>
               {/* eslint-disable-next-line @next/next/no-img-element -- pre-generated WebP variant */}
               <img
                 src={a.cover.src.replace(/\.jpg$/, '-480.webp')}
@@ -67,7 +66,7 @@ export function SummaryList({ items, label }: { items: ListItem[]; label: string
                 loading="lazy"
                 decoding="async"
               />
-            </Link>
+            </a>
           )}
         </li>
       ))}
@@ -81,9 +80,9 @@ export function Section({ title, href, children, className = '' }: { title: stri
       <div className="mb-2 flex items-center justify-between border-b-2 border-brand pb-2">
         <h2 className="text-lg font-bold text-brand">{title}</h2>
         {href && (
-          <Link href={href} className="px-2 py-1 text-sm text-muted hover:text-brand">
+          <a href={href} className="px-2 py-1 text-sm text-muted hover:text-brand">
             {m.more} »
-          </Link>
+          </a>
         )}
       </div>
       {children}

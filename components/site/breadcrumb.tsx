@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { m } from './messages';
 
 export function Breadcrumb({ trail }: { trail: { label: string; href?: string }[] }) {
@@ -11,9 +10,9 @@ export function Breadcrumb({ trail }: { trail: { label: string; href?: string }[
           <li key={i} className="flex min-w-0 items-center">
             {i > 0 && <span className="mx-1.5" aria-hidden>»</span>}
             {c.href && i < all.length - 1 ? (
-              <Link href={c.href} className="inline-block py-1.5 hover:text-brand">
+              <a href={c.href} className="inline-block py-1.5 hover:text-brand">
                 {c.label}
-              </Link>
+              </a>
             ) : (
               <span aria-current={i === all.length - 1 ? 'page' : undefined} className="line-clamp-1 py-1.5">
                 {c.label}

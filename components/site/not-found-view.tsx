@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { m } from './messages';
 
 export function NotFoundView() {
@@ -7,9 +6,9 @@ export function NotFoundView() {
       <p className="font-serif text-6xl font-bold text-brand">404</p>
       <h1 className="mt-4 text-2xl font-bold">{m.notFoundTitle}</h1>
       <p className="mt-3 text-muted">{m.notFoundBody}</p>
-      <Link href="/" className="mt-8 inline-flex min-h-11 items-center rounded bg-brand px-6 text-white hover:bg-brand-dark">
+      <a href="/" className="mt-8 inline-flex min-h-11 items-center rounded bg-brand px-6 text-white hover:bg-brand-dark">
         {m.backHome}
-      </Link>
+      </a>
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { m } from './messages';
 
 /** Page numbers around the current page, with gaps: 1 … 4 5 [6] 7 8 … 400. */
@@ -41,9 +40,9 @@ export function Pagination({
       <ul className="flex flex-wrap items-center justify-center gap-1.5">
         {page > 1 && (
           <li>
-            <Link href={href(page - 1)} className={cls} rel="prev">
+            <a href={href(page - 1)} className={cls} rel="prev">
               {m.prevPage}
-            </Link>
+            </a>
           </li>
         )}
         {pageWindow(page, pageCount).map((p, i) =>
@@ -58,18 +57,18 @@ export function Pagination({
                   {p}
                 </span>
               ) : (
-                <Link href={href(p)} className={cls}>
+                <a href={href(p)} className={cls}>
                   {p}
-                </Link>
+                </a>
               )}
             </li>
           ),
         )}
         {page < pageCount && (
           <li>
-            <Link href={href(page + 1)} className={cls} rel="next">
+            <a href={href(page + 1)} className={cls} rel="next">
               {m.nextPage}
-            </Link>
+            </a>
           </li>
         )}
       </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { MessageKind } from '@/domain/messages';
 import { Breadcrumb } from './breadcrumb';
@@ -21,9 +20,9 @@ export function ReaderFormPage({ kind, notice, children }: { kind: MessageKind; 
         <div className="mt-6">{children}</div>
         <p className="mt-8 border-t border-line pt-4 text-sm text-muted">
           {other.text}
-          <Link href={other.href} className="ml-1 text-brand underline">
+          <a href={other.href} className="ml-1 text-brand underline">
             {other.link}
-          </Link>
+          </a>
           。
         </p>
       </section>

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import type { MessageKind } from '@/domain/messages';
 import { READER_LIMITS, type ReaderField } from '@/domain/reader-message';
@@ -57,17 +56,17 @@ export function ReaderForm({
         <p className="mt-2 text-sm text-gray-700">{rfm.sentNext}</p>
         <p className="mt-5 flex flex-wrap gap-x-5 gap-y-2 text-sm">
           {article && (
-            <Link href={`/articles/${article.id}`} className="inline-block py-1 text-brand underline">
+            <a href={`/articles/${article.id}`} className="inline-block py-1 text-brand underline">
               {rfm.backToArticle}
-            </Link>
+            </a>
           )}
           {/* A full page load, so the new form gets a new signed token. */}
           <a href={article ? `/report?article=${article.id}` : kind === 'contact' ? '/contact' : '/report'} className="inline-block py-1 text-brand underline">
             {rfm.writeAnother}
           </a>
-          <Link href="/" className="inline-block py-1 text-brand underline">
+          <a href="/" className="inline-block py-1 text-brand underline">
             {rfm.backHome}
-          </Link>
+          </a>
         </p>
       </div>
     );
@@ -117,9 +116,9 @@ export function ReaderForm({
       {article && (
         <div className="rounded bg-gray-50 px-3 py-2 text-sm" data-testid="reader-article">
           <span className="text-muted">{rfm.aboutArticle}:</span>
-          <Link href={`/articles/${article.id}`} className="font-medium hover:text-brand">
+          <a href={`/articles/${article.id}`} className="font-medium hover:text-brand">
             《{article.title}》
-          </Link>
+          </a>
           <input type="hidden" name="articleId" value={article.id} />
         </div>
       )}

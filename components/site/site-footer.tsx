@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { m } from './messages';
 
@@ -25,9 +24,9 @@ export function SiteFooter({
   const psbCode = psbNumber.replace(/\D/g, '');
   const items: ReactNode[] = links.map((l) => (
     <li key={l.href}>
-      <Link href={l.href} className="inline-block px-2 py-2 hover:text-brand">
+      <a href={l.href} className="inline-block px-2 py-2 hover:text-brand">
         {l.label}
-      </Link>
+      </a>
     </li>
   ));
   return (

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { m } from './messages';
 
 export interface NavItem {
@@ -26,9 +25,9 @@ export function SiteHeader({
         <p className="mx-auto max-w-6xl truncate px-4 py-1.5">{slogan}</p>
       </div>
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4 md:py-6">
-        <Link href="/" className="flex shrink-0 items-baseline gap-3">
+        <a href="/" className="flex shrink-0 items-baseline gap-3">
           <span className="font-serif text-3xl font-bold tracking-wide text-brand md:text-4xl">{siteName}</span>
-        </Link>
+        </a>
         {/* A plain GET form: search works without JavaScript. */}
         <form action="/search" method="get" role="search" aria-label={m.searchSite} className="flex min-w-0 max-w-xs flex-1 justify-end">
           <label htmlFor="site-search" className="sr-only">
@@ -51,23 +50,23 @@ export function SiteHeader({
       <nav aria-label={m.nav} className="bg-brand">
         <ul className="scrollbar-none mx-auto flex max-w-6xl overflow-x-auto px-2 text-[15px] text-white">
           <li className="shrink-0">
-            <Link
+            <a
               href="/"
               aria-current={current === '' ? 'page' : undefined}
               className="block px-3 py-3 font-medium hover:bg-brand-dark aria-[current=page]:bg-brand-dark md:px-4"
             >
               {m.home}
-            </Link>
+            </a>
           </li>
           {nav.map((c) => (
             <li key={c.slug} className="shrink-0">
-              <Link
+              <a
                 href={`/columns/${c.slug}`}
                 aria-current={current === c.slug ? 'page' : undefined}
                 className="block px-3 py-3 hover:bg-brand-dark aria-[current=page]:bg-brand-dark md:px-4"
               >
                 {c.name}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

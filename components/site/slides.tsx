@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ListItem } from './article-list';
 
 /**
@@ -13,7 +12,7 @@ export function Slides({ items, label }: { items: ListItem[]; label: string }) {
       <ul className="scrollbar-none flex snap-x snap-mandatory overflow-x-auto scroll-smooth">
         {withCover.map((a, i) => (
           <li key={a.id} id={`slide-${i + 1}`} className="relative w-full shrink-0 snap-start">
-            <Link href={`/articles/${a.id}`} className="block">
+            <a href={`/articles/${a.id}`} className="block">
               {/* eslint-disable-next-line @next/next/no-img-element -- pre-generated WebP variants */}
               <img
                 src={a.cover!.src.replace(/\.jpg$/, '-960.webp')}
@@ -30,7 +29,7 @@ export function Slides({ items, label }: { items: ListItem[]; label: string }) {
               <span className="absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/80 to-transparent px-4 pt-10 pb-8 text-base font-semibold text-white md:text-lg">
                 {a.title}
               </span>
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

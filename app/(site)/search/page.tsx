@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Section, TitleList } from '@/components/site/article-list';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { Highlighted } from '@/components/site/highlighted';
@@ -123,9 +122,9 @@ export default async function SearchPage({ searchParams }: Props) {
                   {result.hits.map((h) => (
                     <li key={h.id} className="py-4">
                       <h2 className="text-base leading-snug font-semibold md:text-lg">
-                        <Link href={`/articles/${h.id}`} className="hover:text-brand">
+                        <a href={`/articles/${h.id}`} className="hover:text-brand">
                           <Highlighted segments={h.title} />
-                        </Link>
+                        </a>
                       </h2>
                       <p className="mt-1.5 text-sm leading-relaxed text-gray-700">
                         <Highlighted segments={h.snippet} />

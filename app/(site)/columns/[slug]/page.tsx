@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { MostReadAside, SummaryList, TitleList } from '@/components/site/article-list';
 import { Breadcrumb } from '@/components/site/breadcrumb';
@@ -55,9 +54,9 @@ export default async function ColumnPage({ params, searchParams }: Props) {
             <nav aria-label={m.subColumns} className="mt-3 flex flex-wrap gap-2 text-sm">
               <span className="self-center text-muted">{m.subColumns}:</span>
               {children.map((c) => (
-                <Link key={c.id} href={`/columns/${c.slug}`} className="inline-flex min-h-11 items-center rounded-full border border-line px-4 hover:border-brand hover:text-brand">
+                <a key={c.id} href={`/columns/${c.slug}`} className="inline-flex min-h-11 items-center rounded-full border border-line px-4 hover:border-brand hover:text-brand">
                   {c.name}
-                </Link>
+                </a>
               ))}
             </nav>
           )}
