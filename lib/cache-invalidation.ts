@@ -1,4 +1,4 @@
-import 'server-only';
+// Used by the server and by scripts (the archive import), so no 'server-only' marker.
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { env } from '@/lib/env';

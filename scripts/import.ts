@@ -19,6 +19,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { closeDb, getDb } from '@/db';
+import { columns } from '@/db/schema';
+import { expireEverywhere } from '@/lib/cache-invalidation';
+import { tags } from '@/lib/cache-tags';
 import { AppError } from '@/domain/errors';
 import { decodeLegacyBytes, parseLegacyDate, parseLegacyPage } from '@/domain/legacy-page';
 import { legacyUrlFromPath, normalizeLegacyUrl } from '@/domain/legacy-url';
@@ -156,8 +159,12 @@ export async function runImport(argv: string[], out: (line: string) => void = co
   const count = (r: RowResult) => rows.filter((row) => row.result === r).length;
   const shown: RowResult[] = opts.dryRun ? ['parsed', 'skipped', 'failed'] : ['created', 'updated', 'unchanged', 'skipped', 'failed'];
   out(`Totals: ${rows.length} file(s) — ${shown.map((r) => `${LABELS[r]} ${count(r)}`).join(', ')}`);
-  if (!opts.dryRun && count('created') + count('updated') > 0) {
-    out('A running site shows the changes within PUBLIC_CACHE_SECONDS (cached lists refresh on their own).');
+  const changed = rows.filter((r) => (r.result === 'created' || r.result === 'updated') && r.id != null).map((r) => r.id!);
+  if (db && changed.length > 0 && env().DATABASE_URL) {
+    // Running servers on this database refresh what the import touched (docs/deploy.md).
+    const columnIds = (await db.select({ id: columns.id }).from(columns)).map((c) => c.id);
+    await expireEverywhere([tags.home, tags.articles, tags.columns, ...changed.map(tags.article), ...columnIds.map(tags.column)]);
+    out('Running servers were told to refresh the imported articles, their columns and the home page.');
   }
   return count('failed') > 0 || (opts.strict && count('skipped') > 0) ? 1 : 0;
 }
