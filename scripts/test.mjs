@@ -1,6 +1,7 @@
 // `npm test`: typecheck, lint, a production build, unit + integration tests (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL or DATABASE_URL names a server), then the
-// Playwright end-to-end tests against it on each database. Every run uses fresh
+// Playwright end-to-end tests against it on each database, and on PostgreSQL the
+// multi-instance tests (two instances behind nginx, deploy/nginx.conf). Every run uses fresh
 // databases and folders and removes them afterwards.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -153,9 +154,25 @@ if (pgAdminUrl) {
     return c;
   });
 }
+async function topology(url) {
+  const report = path.join(work, 'playwright-topology.json');
+  const code = await run('multi-instance tests (PostgreSQL, two instances behind nginx)', 'npx', ['playwright', 'test', '-c', 'playwright.topology.config.ts'], {
+    ...baseEnv,
+    TOPOLOGY_DATABASE_URL: url,
+    E2E_CHROMIUM: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+  });
+  countPlaywright(report);
+  return code;
+}
+
 if (built === 0) {
   await step('e2e (PGlite)', () => e2e('pglite', {}));
-  if (pgAdminUrl) await step('e2e (PostgreSQL)', () => withPgDatabase('ms_e2e', (url) => e2e('postgres', { DATABASE_URL: url })));
+  if (pgAdminUrl) {
+    await step('e2e (PostgreSQL)', () => withPgDatabase('ms_e2e', (url) => e2e('postgres', { DATABASE_URL: url })));
+    // Several instances share one PostgreSQL (PGlite is one process by design): once, on PostgreSQL.
+    await step('topology (PostgreSQL)', () => withPgDatabase('ms_topology', topology));
+  }
 }
 
 fs.rmSync(work, { recursive: true, force: true });
