@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { Section, TitleList } from '@/components/site/article-list';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { ArticleView } from '@/components/site/article-view';
@@ -29,10 +30,11 @@ export function generateStaticParams(): { id: string }[] {
   return [];
 }
 
-async function load(rawId: string) {
+// Once per render: the metadata and the page ask together, before either is in the data cache.
+const load = cache(async (rawId: string) => {
   if (!/^\d{1,9}$/.test(rawId)) return null;
   return getPublicArticle(Number(rawId));
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const a = await load((await params).id);
