@@ -151,8 +151,12 @@ function isExpired(state, tags, lastModified) {
   return false;
 }
 
+/** Misses of renders that failed are never cleared by a set; this bounds what they keep. */
+const MAX_PENDING_MISSES = 50_000;
+
 function noteMiss(state, key) {
   const t = now();
+  if (state.missAt.size >= MAX_PENDING_MISSES) state.missAt.clear();
   const at = state.missAt.get(key);
   if (at === undefined || t - at > MISS_TTL_MS) state.missAt.set(key, t);
 }
