@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Metadata } from 'next';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateMetadata as articleMetadata } from '@/app/(site)/articles/[id]/page';
 import { generateMetadata as columnMetadata } from '@/app/(site)/columns/[slug]/page';
 import { generateMetadata as layoutMetadata } from '@/app/(site)/layout';
@@ -9,6 +9,10 @@ import { generateMetadata as staticPageMetadata } from '@/app/(site)/pages/[slug
 import { articles, media, pages } from '@/db/schema';
 import { env } from '@/lib/env';
 import { createTestDb, seedManifest, type TestDb } from '@/test/db';
+
+// Layouts mark themselves per-request with connection(), which needs a request scope; these
+// tests call the metadata functions directly.
+vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => undefined }));
 
 let t: TestDb;
 const manifest = seedManifest();
