@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { env } from '@/lib/env';
 
-/** The channel lib/cache-handler.mjs listens on; its messages are `{ from, tags }`. */
+/** The channel lib/cache-handler.mjs listens on (its CHANNEL); messages are `{ from, tags }`. */
 export const CACHE_CHANNEL = 'minsheng_cache';
 
 interface HandlerState {

@@ -219,7 +219,8 @@ end
     const pages = Math.floor(deepest.n / 20);
     const depth = Math.min(400, pages);
     log(`Column page ${depth} vs page 1 of /columns/${deepest.slug} (${deepest.n.toLocaleString('en')} articles), uncached…`);
-    const expire = (tags: string[]) => client`select pg_notify('minsheng_cache', ${JSON.stringify({ from: 'bench', tags })})`;
+    const { CACHE_CHANNEL } = await import('@/lib/cache-invalidation');
+    const expire = (tags: string[]) => client`select pg_notify(${CACHE_CHANNEL}, ${JSON.stringify({ from: 'bench', tags })})`;
     const timeColumn = async (page: number) => {
       await expire([`column:${deepest.id}`]);
       await new Promise((r) => setTimeout(r, 30));

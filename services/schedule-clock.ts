@@ -2,9 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, rowsOf, type DbOrTx } from '@/db';
 import { columns } from '@/db/schema';
-import { columnAncestry } from '@/db/queries/site';
-import { articleTags } from '@/lib/cache-tags';
 import { expireEverywhere } from '@/lib/cache-invalidation';
+import { publicTagsIn } from '@/services/articles/shared';
 
 /**
  * Times that change what readers see without anyone acting: a scheduled article's publish
@@ -29,10 +28,7 @@ export async function dueSince(db: DbOrTx, sinceDate: Date | null): Promise<{ un
   const due = rows.filter((r) => r.id != null);
   if (due.length === 0) return { until, tags: [] };
   const all = await db.select({ id: columns.id, parentId: columns.parentId }).from(columns);
-  const tags = due.flatMap((r) => {
-    const col = all.find((c) => c.id === r.columnId);
-    return articleTags(Number(r.id), col ? columnAncestry(all, col).map((c) => c.id) : []);
-  });
+  const tags = due.flatMap((r) => publicTagsIn(all, Number(r.id), r.columnId == null ? [] : [Number(r.columnId)]));
   return { until, tags: [...new Set(tags)] };
 }
 

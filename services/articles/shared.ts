@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Tx } from '@/db';
+import type { DbOrTx, Tx } from '@/db';
 import { columns, revisions } from '@/db/schema';
 import { columnAncestry } from '@/db/queries/site';
 import { getEditableArticle, refOf, type EditableArticle } from '@/db/queries/newsroom';
@@ -29,9 +29,16 @@ export async function readArticle(tx: Tx, p: Principal, id: number, perm: Permis
 /** readArticle with a row lock, for verbs that change the article. */
 export const lockArticle = (tx: Tx, p: Principal, id: number, perm: Permission) => readArticle(tx, p, id, perm, true);
 
+type ColumnLink = { id: number; parentId: number | null };
+
 /** Cache tags for a public article in these columns (each column's ancestors list it too). */
-export async function publicTags(tx: Tx, articleId: number, columnIds: number[]): Promise<string[]> {
+export async function publicTags(tx: DbOrTx, articleId: number, columnIds: number[]): Promise<string[]> {
   const all = await tx.select({ id: columns.id, parentId: columns.parentId }).from(columns);
+  return publicTagsIn(all, articleId, columnIds);
+}
+
+/** publicTags over a column list already read (for many articles at once). */
+export function publicTagsIn(all: ColumnLink[], articleId: number, columnIds: number[]): string[] {
   const ids = new Set<number>();
   for (const id of columnIds) {
     const col = all.find((c) => c.id === id);
